@@ -1,0 +1,115 @@
+//! `herald bench …`: throughput of a stage on one core, with peak memory. Run it on a release
+//! build (`cargo run --release -p herald-cli -- bench segment`). Every run checks its answer:
+//! each pass must produce the same token count, or the benchmark fails.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, bail};
+use herald::segment::{split_sentences, tokenize};
+
+use super::Outcome;
+use crate::input::{self, InputFormat, ReadOptions};
+
+/// The bundled example articles: the default benchmark corpus.
+pub const EXAMPLES: [&str; 4] = [
+    include_str!("../../../../examples/summit-briefing.txt"),
+    include_str!("../../../../examples/port-strike.txt"),
+    include_str!("../../../../examples/ceasefire-talks.txt"),
+    include_str!("../../../../examples/sanctions-oil.txt"),
+];
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Bench {
+    /// Tokenizer + sentence splitter.
+    Segment {
+        /// Article files to use instead of the bundled examples (any format `analyze` reads).
+        #[arg(value_name = "FILE")]
+        inputs: Vec<String>,
+        /// Minimum time to measure.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+    },
+}
+
+pub fn run(cmd: &Bench) -> Result<Outcome> {
+    match cmd {
+        Bench::Segment { inputs, seconds } => segment(inputs, *seconds),
+    }
+}
+
+fn load(inputs: &[String]) -> Vec<String> {
+    if inputs.is_empty() {
+        // Repeat the examples to ~8 MB so the run is not dominated by timer noise.
+        let mut out = Vec::new();
+        let mut total = 0;
+        while total < 8 << 20 {
+            for e in EXAMPLES {
+                total += e.len();
+                out.push(e.to_string());
+            }
+        }
+        return out;
+    }
+    let opts = ReadOptions { format: InputFormat::Auto, lossy: true, max_bytes: 8 << 20 };
+    let mut out = Vec::new();
+    for path in inputs {
+        input::read_path(path, &opts, &mut |item| match item {
+            Ok(a) => out.push(a.text),
+            Err(e) => eprintln!("herald: error: {e}"),
+        });
+    }
+    out
+}
+
+fn segment(inputs: &[String], seconds: f64) -> Result<Outcome> {
+    let texts = load(inputs);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    if bytes == 0 {
+        bail!("no text to measure");
+    }
+    let (mut tokens, mut sentences) = (Vec::new(), Vec::new());
+    let mut expected = None;
+    let mut passes = 0u32;
+    let start = Instant::now();
+    let mut elapsed = Duration::ZERO;
+    while elapsed.as_secs_f64() < seconds || passes < 2 {
+        let (mut n_tokens, mut n_sentences) = (0usize, 0usize);
+        for t in &texts {
+            tokenize(t, &mut tokens);
+            split_sentences(t, &tokens, &mut sentences);
+            n_tokens += tokens.len();
+            n_sentences += sentences.len();
+        }
+        if *expected.get_or_insert((n_tokens, n_sentences)) != (n_tokens, n_sentences) {
+            bail!("segmentation is not deterministic: {:?} vs {:?}", expected, (n_tokens, n_sentences));
+        }
+        passes += 1;
+        elapsed = start.elapsed();
+    }
+    let (n_tokens, n_sentences) = expected.unwrap_or_default();
+    let secs = elapsed.as_secs_f64() / f64::from(passes);
+    println!(
+        "bench segment: {} articles, {:.1} MB, {} tokens, {} sentences per pass",
+        texts.len(),
+        bytes as f64 / 1e6,
+        n_tokens,
+        n_sentences
+    );
+    println!("  {passes} passes, {:.1} ms per pass", secs * 1e3);
+    println!(
+        "  throughput: {:.1} MB/s, {:.0} tokens/s, {:.0} articles/s (one core)",
+        bytes as f64 / 1e6 / secs,
+        n_tokens as f64 / secs,
+        texts.len() as f64 / secs
+    );
+    println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
+    Ok(Outcome::Ok)
+}
+
+/// Peak resident memory of this process (Linux: `VmHWM` in /proc/self/status).
+pub fn peak_rss() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(format!("{:.1} MB", kb / 1024.0))
+}

@@ -1,0 +1,14 @@
+//! One module per verb; `main.rs` dispatches with a single `match`.
+
+pub mod analyze;
+pub mod bench;
+pub mod eval;
+
+/// How a command ended, for the exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was read and written.
+    Ok,
+    /// Some inputs failed (each was reported); the rest was done.
+    SomeFailed,
+}

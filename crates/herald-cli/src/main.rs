@@ -1,0 +1,56 @@
+//! The `herald` command: reads news articles and writes down who did and said what to whom, when
+//! and where. Each verb lives in `commands/`; input formats in `input/`; renderers in `output/`.
+
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+mod commands;
+mod input;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use commands::Outcome;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "herald",
+    version,
+    about = "Event data from news: who did and said what to whom, when and where"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read articles and print what herald finds in them (no database).
+    Analyze(commands::analyze::Args),
+    /// Score a stage against a gold standard.
+    #[command(subcommand)]
+    Eval(commands::eval::Eval),
+    /// Measure a stage's throughput on one core (use a release build).
+    #[command(subcommand)]
+    Bench(commands::bench::Bench),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Analyze(args) => commands::analyze::run(args),
+        Command::Eval(cmd) => commands::eval::run(cmd),
+        Command::Bench(cmd) => commands::bench::run(cmd),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::SomeFailed) => {
+            eprintln!("herald: some inputs failed (see the errors above)");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("herald: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

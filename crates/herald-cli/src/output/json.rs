@@ -1,0 +1,329 @@
+//! The `herald.doc/1` JSON schema (documented in `docs/schema.md`).
+//!
+//! This is the one place where a [`Doc`] becomes JSON. Every span leaves as **character (Unicode
+//! scalar) offsets, end exclusive**, so Python's `text[start:end]` gives the span; references
+//! between layers are indices into the other layer's array. Every layer key is always present.
+
+use herald::layers::{EventActor, MentionKind, QuoteKind, TimexKind};
+use std::io::{self, Write};
+
+use herald::{CharIndex, Doc, Span};
+use serde::Serialize;
+
+/// Schema identifier written in every document.
+pub const SCHEMA: &str = "herald.doc/1";
+
+#[derive(Serialize)]
+struct DocJson<'a> {
+    schema: &'static str,
+    id: &'a str,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<String>,
+    language: &'a str,
+    text: &'a str,
+    sentences: Vec<SentenceJson>,
+    tokens: Vec<TokenJson<'a>>,
+    mentions: Vec<MentionJson>,
+    entities: Vec<EntityJson<'a>>,
+    timexes: Vec<TimexJson<'a>>,
+    quotes: Vec<QuoteJson>,
+    places: Vec<PlaceJson<'a>>,
+    events: Vec<EventJson<'a>>,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SentenceJson {
+    start: u32,
+    end: u32,
+    /// `[first, last + 1)` indices into `tokens`.
+    tokens: [u32; 2],
+    paragraph: u32,
+}
+
+#[derive(Serialize)]
+struct TokenJson<'a> {
+    start: u32,
+    end: u32,
+    form: &'a str,
+    space_after: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    fuses_next: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    upos: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    xpos: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lemma: Option<&'a str>,
+    /// Index of the head token; `null` for a sentence root. Absent before parsing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    head: Option<Option<u32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deprel: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct MentionJson {
+    start: u32,
+    end: u32,
+    kind: &'static str,
+    entity: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    name: &'a str,
+    kind: &'static str,
+    actor: Option<&'a str>,
+    kb_id: Option<&'a str>,
+    mentions: &'a [u32],
+}
+
+#[derive(Serialize)]
+struct TimexJson<'a> {
+    start: u32,
+    end: u32,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: Option<&'a str>,
+    anchor: Option<String>,
+}
+
+#[derive(Serialize)]
+struct QuoteJson {
+    start: u32,
+    end: u32,
+    content: [u32; 2],
+    kind: &'static str,
+    cue: Option<[u32; 2]>,
+    speaker: Option<u32>,
+    speaker_mention: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct PlaceJson<'a> {
+    start: u32,
+    end: u32,
+    name: &'a str,
+    geonames_id: Option<u64>,
+    country: Option<&'a str>,
+    lat: f64,
+    lon: f64,
+}
+
+#[derive(Serialize)]
+struct ActorJson<'a> {
+    entity: Option<u32>,
+    name: &'a str,
+    code: &'a str,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    code: &'a str,
+    source: Option<ActorJson<'a>>,
+    target: Option<ActorJson<'a>>,
+    date: Option<String>,
+    place: Option<u32>,
+    sentence: u32,
+    trigger: [u32; 2],
+    evidence: [u32; 2],
+    quote: Option<u32>,
+    rule: &'a str,
+    confidence: f32,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    severity: &'static str,
+    stage: &'static str,
+    message: &'a str,
+    span: Option<[u32; 2]>,
+}
+
+fn actor(a: &EventActor) -> ActorJson<'_> {
+    ActorJson { entity: a.entity, name: &a.name, code: &a.code }
+}
+
+fn mention_kind(k: MentionKind) -> &'static str {
+    match k {
+        MentionKind::Person => "PER",
+        MentionKind::Org => "ORG",
+        MentionKind::Loc => "LOC",
+        MentionKind::Gpe => "GPE",
+        MentionKind::Norp => "NORP",
+        MentionKind::Role => "ROLE",
+        MentionKind::Pronoun => "PRON",
+    }
+}
+
+fn timex_kind(k: TimexKind) -> &'static str {
+    match k {
+        TimexKind::Date => "DATE",
+        TimexKind::Time => "TIME",
+        TimexKind::Duration => "DURATION",
+        TimexKind::Set => "SET",
+    }
+}
+
+fn quote_kind(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Mixed => "mixed",
+    }
+}
+
+/// Writes `doc` as one `herald.doc/1` JSON document (pretty-printed, or on one line) and a newline.
+pub fn write(out: &mut impl Write, doc: &Doc, pretty: bool) -> io::Result<()> {
+    let json = build(doc);
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &json)?;
+    } else {
+        serde_json::to_writer(&mut *out, &json)?;
+    }
+    writeln!(out)
+}
+
+fn build(doc: &Doc) -> DocJson<'_> {
+    let idx = CharIndex::new(&doc.text);
+    let pair = |s: Span| -> [u32; 2] {
+        let (a, b) = idx.chars(s);
+        [a, b]
+    };
+    DocJson {
+        schema: SCHEMA,
+        id: &doc.meta.id,
+        title: doc.meta.title.as_deref(),
+        source: doc.meta.source.as_deref(),
+        url: doc.meta.url.as_deref(),
+        published: doc.meta.published.map(|d| d.to_string()),
+        language: &doc.meta.language,
+        text: &doc.text,
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let [start, end] = pair(s.span);
+                SentenceJson { start, end, tokens: [s.token_start, s.token_end], paragraph: s.paragraph }
+            })
+            .collect(),
+        tokens: doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let [start, end] = pair(t.span);
+                let morph = doc.morphology.get(i);
+                let dep = doc.syntax.get(i);
+                TokenJson {
+                    start,
+                    end,
+                    form: doc.slice(t.span),
+                    space_after: t.space_after,
+                    fuses_next: t.fuses_next,
+                    upos: morph.map(|m| m.upos.as_str()),
+                    xpos: morph.map(|m| m.xpos.as_str()),
+                    lemma: morph.map(|m| m.lemma.as_str()),
+                    head: dep.map(|d| d.head),
+                    deprel: dep.map(|d| d.rel.as_str()),
+                }
+            })
+            .collect(),
+        mentions: doc
+            .mentions
+            .iter()
+            .map(|m| {
+                let [start, end] = pair(m.span);
+                MentionJson { start, end, kind: mention_kind(m.kind), entity: m.entity }
+            })
+            .collect(),
+        entities: doc
+            .entities
+            .iter()
+            .map(|e| EntityJson {
+                name: &e.name,
+                kind: mention_kind(e.kind),
+                actor: e.actor.as_deref(),
+                kb_id: e.kb_id.as_deref(),
+                mentions: &e.mentions,
+            })
+            .collect(),
+        timexes: doc
+            .timexes
+            .iter()
+            .map(|t| {
+                let [start, end] = pair(t.span);
+                TimexJson {
+                    start,
+                    end,
+                    kind: timex_kind(t.kind),
+                    value: t.value.as_deref(),
+                    anchor: t.anchor.map(|d| d.to_string()),
+                }
+            })
+            .collect(),
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let [start, end] = pair(q.span);
+                QuoteJson {
+                    start,
+                    end,
+                    content: pair(q.content),
+                    kind: quote_kind(q.kind),
+                    cue: q.cue.map(pair),
+                    speaker: q.speaker,
+                    speaker_mention: q.speaker_mention,
+                }
+            })
+            .collect(),
+        places: doc
+            .places
+            .iter()
+            .map(|p| {
+                let [start, end] = pair(p.span);
+                PlaceJson {
+                    start,
+                    end,
+                    name: &p.name,
+                    geonames_id: p.gazetteer_id,
+                    country: p.country.as_deref(),
+                    lat: p.lat,
+                    lon: p.lon,
+                }
+            })
+            .collect(),
+        events: doc
+            .events
+            .iter()
+            .map(|e| EventJson {
+                code: &e.code,
+                source: e.source.as_ref().map(actor),
+                target: e.target.as_ref().map(actor),
+                date: e.date.map(|d| d.to_string()),
+                place: e.place,
+                sentence: e.sentence,
+                trigger: pair(e.trigger),
+                evidence: pair(e.evidence),
+                quote: e.quote,
+                rule: &e.rule,
+                confidence: e.confidence,
+            })
+            .collect(),
+        diagnostics: doc
+            .diagnostics
+            .iter()
+            .map(|d| DiagnosticJson {
+                severity: d.severity.as_str(),
+                stage: d.stage,
+                message: &d.message,
+                span: d.span.map(pair),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,46 @@
+//! The readable report of `herald analyze --format text`: a header, then one section per layer
+//! that has something to show. Later stages add their sections here (events as a dated timeline,
+//! quotes by speaker, entities with codes).
+
+use std::io::{self, Write};
+
+use herald::Doc;
+
+/// Writes the report of `doc`.
+pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
+    let title = doc.meta.title.as_deref().unwrap_or("(untitled)");
+    writeln!(out, "{title}")?;
+    writeln!(out, "{}", "=".repeat(title.chars().count().clamp(8, 100)))?;
+    let published = doc.meta.published.map_or_else(|| "unknown".to_string(), |d| d.to_string());
+    write!(out, "id: {}  published: {published}", doc.meta.id)?;
+    if let Some(source) = &doc.meta.source {
+        write!(out, "  source: {source}")?;
+    }
+    if let Some(url) = &doc.meta.url {
+        write!(out, "  url: {url}")?;
+    }
+    writeln!(out)?;
+    let paragraphs = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
+    writeln!(
+        out,
+        "{} paragraphs, {} sentences, {} tokens",
+        paragraphs,
+        doc.sentences.len(),
+        doc.written_token_count()
+    )?;
+    if !doc.sentences.is_empty() {
+        writeln!(out, "\nSentences")?;
+        let width = doc.sentences.len().to_string().len();
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let text = doc.slice(s.span).split_whitespace().collect::<Vec<_>>().join(" ");
+            writeln!(out, "  {:>width$}  {text}", i + 1)?;
+        }
+    }
+    if !doc.diagnostics.is_empty() {
+        writeln!(out, "\nDiagnostics")?;
+        for d in &doc.diagnostics {
+            writeln!(out, "  {}: {}: {}", d.severity.as_str(), d.stage, d.message)?;
+        }
+    }
+    Ok(())
+}

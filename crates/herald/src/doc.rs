@@ -1,0 +1,113 @@
+//! [`Doc`]: one article, its metadata and every stand-off layer the stages add.
+
+use std::ops::Range;
+
+use crate::date::Date;
+use crate::diag::Diagnostic;
+use crate::layers::{Dep, Entity, Event, Mention, Morph, Place, Quote, Timex};
+use crate::span::Span;
+
+/// What is known about an article before reading it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// A stable identifier (from the input, or derived from the file name and position).
+    pub id: String,
+    /// Headline, from the input or taken from the text (see [`crate::segment::run`]).
+    pub title: Option<String>,
+    /// Publisher or feed name.
+    pub source: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Publication date: the anchor for relative time expressions.
+    pub published: Option<Date>,
+    /// BCP 47 language tag; herald reads `en`.
+    pub language: String,
+}
+
+/// One word of the text (a *syntactic word* in UD terms).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the word is in the text.
+    pub span: Span,
+    /// White space follows the word in the text.
+    pub space_after: bool,
+    /// This word and the next are written as one token (`do|n't`, `Russia|’s`): a UD multiword token.
+    pub fuses_next: bool,
+}
+
+/// One sentence: a run of tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// From the first token's start to the last token's end.
+    pub span: Span,
+    /// Index of the first token in [`Doc::tokens`].
+    pub token_start: u32,
+    /// One past the index of the last token.
+    pub token_end: u32,
+    /// The paragraph the sentence is in, counting from 0.
+    pub paragraph: u32,
+}
+
+impl Sentence {
+    /// The sentence's token indices.
+    pub fn tokens(&self) -> Range<usize> {
+        self.token_start as usize..self.token_end as usize
+    }
+}
+
+/// An article and everything herald knows about it.
+///
+/// The text is never changed; every layer points into it with byte [`Span`]s. Layers are filled
+/// in pipeline order ([`crate::Pipeline::annotate`]); a layer a stage has not filled is empty.
+/// `morphology` and `syntax`, once filled, have one record per token.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// The article text, exactly as read (after decoding and front matter).
+    pub text: String,
+    /// Metadata.
+    pub meta: Meta,
+    /// Sentences, in text order, covering every token.
+    pub sentences: Vec<Sentence>,
+    /// Words, in text order.
+    pub tokens: Vec<Token>,
+    /// Part of speech and lemma, one per token.
+    pub morphology: Vec<Morph>,
+    /// Dependency head and relation, one per token.
+    pub syntax: Vec<Dep>,
+    /// Named, nominal and pronominal mentions.
+    pub mentions: Vec<Mention>,
+    /// Mentions grouped by coreference, with actor codes.
+    pub entities: Vec<Entity>,
+    /// Time expressions with TIMEX3 values.
+    pub timexes: Vec<Timex>,
+    /// Direct, partial and indirect quotes with their speakers.
+    pub quotes: Vec<Quote>,
+    /// Geocoded places.
+    pub places: Vec<Place>,
+    /// Coded events with their evidence.
+    pub events: Vec<Event>,
+    /// What the stages want the user to know about this document.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Doc {
+    /// A document with text and metadata and no layers yet.
+    pub fn new(text: String, meta: Meta) -> Doc {
+        Doc { text, meta, ..Doc::default() }
+    }
+
+    /// The text under `span` (`""` if the span does not fit).
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// The surface form of token `i`.
+    pub fn form(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(&self.text))
+    }
+
+    /// Number of written tokens, counting each multiword token once (as UD's token metric does).
+    pub fn written_token_count(&self) -> usize {
+        self.tokens.iter().filter(|t| !t.fuses_next).count()
+    }
+}

@@ -1,0 +1,57 @@
+//! herald's core: read a news article into one [`Doc`] with stand-off layers.
+//!
+//! Start at [`Pipeline::annotate`]: it runs the stages in order, each adding a layer to the
+//! [`Doc`] — today the segmenter ([`segment`]: tokens, sentences, headline); the tagger, parser,
+//! entity, time, quote and event stages follow the same shape. The crate does no I/O and never
+//! fails on text: where a stage cannot do its job it adds a [`Diagnostic`] and goes on.
+//!
+//! Spans are bytes of [`Doc::text`] ([`Span`]); [`CharIndex`] converts them to the character
+//! offsets that leave the process.
+//!
+//! ```
+//! use herald::{Meta, Pipeline};
+//!
+//! let text = "Summit Remains a Possibility\n\n“It remains a possibility,” Leavitt said. Mr. Trump left.";
+//! let doc = Pipeline::new().annotate(text.to_string(), Meta::default());
+//! assert_eq!(doc.meta.title.as_deref(), Some("Summit Remains a Possibility"));
+//! let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+//! assert_eq!(sentences[1], "“It remains a possibility,” Leavitt said.");
+//! assert_eq!(sentences[2], "Mr. Trump left.");
+//! ```
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod conllu;
+pub mod date;
+pub mod diag;
+pub mod doc;
+pub mod eval;
+pub mod layers;
+pub mod render;
+pub mod segment;
+pub mod span;
+
+pub use date::Date;
+pub use diag::{Diagnostic, Severity};
+pub use doc::{Doc, Meta, Sentence, Token};
+pub use span::{CharIndex, Span};
+
+/// The ordered list of stages, with the models they share.
+///
+/// Build one per process and share it across threads: annotating takes `&self`, and models are
+/// loaded once and read-only.
+#[derive(Debug, Default, Clone)]
+pub struct Pipeline {}
+
+impl Pipeline {
+    /// The pipeline with every stage herald ships.
+    pub fn new() -> Pipeline {
+        Pipeline {}
+    }
+
+    /// Reads one article. This is the only place that lists the stages and their order.
+    pub fn annotate(&self, text: String, meta: Meta) -> Doc {
+        let mut doc = Doc::new(text, meta);
+        segment::run(&mut doc);
+        doc
+    }
+}
