@@ -30,6 +30,9 @@ enum Command {
     /// Score a stage against a gold standard.
     #[command(subcommand)]
     Eval(commands::eval::Eval),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(commands::train::Train),
     /// Measure a stage's throughput on one core (use a release build).
     #[command(subcommand)]
     Bench(commands::bench::Bench),
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(cmd) => commands::bench::run(cmd),
+        Command::Train(cmd) => commands::train::run(cmd),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

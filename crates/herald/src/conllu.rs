@@ -184,6 +184,36 @@ pub fn parse(input: &str) -> (Vec<ConlluSentence>, Vec<ConlluError>) {
     (sentences, errors)
 }
 
+/// Appends `sentence` in CoNLL-U with the predicted columns (UPOS, XPOS, LEMMA, HEAD, DEPREL)
+/// replacing the gold ones; comments, multiword tokens and the other columns are kept.
+pub fn write_sentence(
+    out: &mut String,
+    sentence: &ConlluSentence,
+    predicted: &[crate::eval::parse::Predicted],
+) {
+    use std::fmt::Write;
+    if let Some(id) = &sentence.id {
+        let _ = writeln!(out, "# sent_id = {id}");
+    }
+    if let Some(text) = &sentence.text {
+        let _ = writeln!(out, "# text = {text}");
+    }
+    let mut mwts = sentence.multiwords.iter().peekable();
+    for (w, p) in sentence.words.iter().zip(predicted) {
+        if let Some(m) = mwts.next_if(|m| m.first == w.id) {
+            let _ = writeln!(out, "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}", m.first, m.last, m.form, m.misc);
+        }
+        let lemma = if p.lemma.is_empty() { "_" } else { &p.lemma };
+        let deprel = if p.deprel.is_empty() { "_" } else { &p.deprel };
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}",
+            w.id, w.form, lemma, p.upos, p.xpos, w.feats, p.head, deprel, w.misc
+        );
+    }
+    out.push('\n');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,32 +26,55 @@ pub mod diag;
 pub mod doc;
 pub mod eval;
 pub mod layers;
+pub mod lemma;
+pub mod model;
+pub mod models;
+pub mod parser;
 pub mod render;
 pub mod segment;
 pub mod span;
+pub mod syntax;
+pub mod tagger;
 
 pub use date::Date;
 pub use diag::{Diagnostic, Severity};
 pub use doc::{Doc, Meta, Sentence, Token};
+pub use models::Models;
 pub use span::{CharIndex, Span};
 
 /// The ordered list of stages, with the models they share.
 ///
 /// Build one per process and share it across threads: annotating takes `&self`, and models are
 /// loaded once and read-only.
-#[derive(Debug, Default, Clone)]
-pub struct Pipeline {}
+#[derive(Debug, Clone, Copy)]
+pub struct Pipeline<'m> {
+    models: &'m Models,
+}
 
-impl Pipeline {
-    /// The pipeline with every stage herald ships.
-    pub fn new() -> Pipeline {
-        Pipeline {}
+impl Default for Pipeline<'static> {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline<'static> {
+    /// The pipeline with every stage herald ships and the embedded models.
+    pub fn new() -> Pipeline<'static> {
+        Pipeline { models: Models::embedded() }
+    }
+}
+
+impl<'m> Pipeline<'m> {
+    /// The pipeline with other models (freshly trained ones, for evaluation).
+    pub fn with_models(models: &'m Models) -> Pipeline<'m> {
+        Pipeline { models }
     }
 
     /// Reads one article. This is the only place that lists the stages and their order.
     pub fn annotate(&self, text: String, meta: Meta) -> Doc {
         let mut doc = Doc::new(text, meta);
         segment::run(&mut doc);
+        syntax::run(&mut doc, self.models);
         doc
     }
 }

@@ -1,9 +1,11 @@
 //! Integration tests of the core, in one binary:
 //! - `golden`: every bundled example article against its committed rendering;
 //! - `properties`: invariants of the segmenter over arbitrary text;
+//! - `syntax`: tagger, lemmatizer and parser on real and hostile sentences;
 //! - `treebank`: accuracy guards on UD data in `../shared/data` (skipped with a message when absent).
 #![allow(clippy::unwrap_used)]
 
 mod golden;
 mod properties;
+mod syntax;
 mod treebank;

@@ -33,3 +33,34 @@ fn ewt_dev_segmentation_does_not_regress() {
         s.sentences.f1()
     );
 }
+
+/// The figures of the committed models on the first 500 sentences of EWT dev (gold tokenization),
+/// from `herald eval parse`; the guard fails when any drops more than 0.5 points.
+const EWT_DEV_SLICE: usize = 500;
+const COMMITTED: [(&str, f64); 4] = [("UPOS", 96.38), ("LEMMA", 98.02), ("UAS", 85.34), ("LAS", 82.27)];
+
+#[test]
+fn ewt_dev_parse_does_not_regress() {
+    use herald::eval::parse::{ParseScore, Predicted};
+    use herald::syntax::Analyzer;
+
+    let Some(data) = load("ud_english_ewt/en_ewt-ud-dev.conllu") else { return };
+    let (sentences, _) = conllu::parse(&data);
+    let (analyzer, diags) = Analyzer::new(herald::Models::embedded());
+    assert!(diags.is_empty(), "{diags:?}");
+    let mut analyzer = analyzer.unwrap();
+    let mut score = ParseScore::default();
+    for s in sentences.iter().take(EWT_DEV_SLICE) {
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let (mut morph, mut deps) = (Vec::new(), Vec::new());
+        analyzer.sentence(&forms, 0, &mut morph, &mut deps);
+        let predicted: Vec<Predicted> =
+            morph.iter().enumerate().map(|(i, m)| Predicted::from_layers(m, deps.get(i), 0)).collect();
+        score.add(s, &predicted);
+    }
+    let measured = [score.upos, score.lemma, score.uas, score.las].map(|n| score.pct(n));
+    eprintln!("EWT dev first {EWT_DEV_SLICE} sentences: UPOS/LEMMA/UAS/LAS = {measured:.2?}");
+    for ((name, committed), now) in COMMITTED.iter().zip(measured) {
+        assert!(now >= committed - 0.5, "{name} fell to {now:.2} (committed {committed:.2})");
+    }
+}

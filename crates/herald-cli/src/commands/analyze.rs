@@ -7,7 +7,7 @@ use herald::{Date, Pipeline};
 
 use super::Outcome;
 use crate::input::{self, InputFormat, ReadOptions};
-use crate::output::{json, report};
+use crate::output::{conllu, json, report};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -18,6 +18,8 @@ pub enum Format {
     Json,
     /// One `herald.doc/1` document per line.
     Jsonl,
+    /// CoNLL-U: tags, lemmas and dependency trees.
+    Conllu,
 }
 
 #[derive(Debug, clap::Args)]
@@ -85,6 +87,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 }
                 Format::Json => json::write(&mut out, &doc, true),
                 Format::Jsonl => json::write(&mut out, &doc, false),
+                Format::Conllu => conllu::write(&mut out, &doc),
             };
             written += 1;
             if let Err(e) = result {

@@ -20,6 +20,15 @@ pub const EXAMPLES: [&str; 4] = [
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Bench {
+    /// Tagger + lemmatizer + parser (the syntax stage) on segmented text.
+    Parse {
+        /// Article files to use instead of the bundled examples (any format `analyze` reads).
+        #[arg(value_name = "FILE")]
+        inputs: Vec<String>,
+        /// Minimum time to measure.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+    },
     /// Tokenizer + sentence splitter.
     Segment {
         /// Article files to use instead of the bundled examples (any format `analyze` reads).
@@ -34,6 +43,7 @@ pub enum Bench {
 pub fn run(cmd: &Bench) -> Result<Outcome> {
     match cmd {
         Bench::Segment { inputs, seconds } => segment(inputs, *seconds),
+        Bench::Parse { inputs, seconds } => parse(inputs, *seconds),
     }
 }
 
@@ -101,6 +111,68 @@ fn segment(inputs: &[String], seconds: f64) -> Result<Outcome> {
         bytes as f64 / 1e6 / secs,
         n_tokens as f64 / secs,
         texts.len() as f64 / secs
+    );
+    println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
+    Ok(Outcome::Ok)
+}
+
+fn parse(inputs: &[String], seconds: f64) -> Result<Outcome> {
+    let mut texts = load(inputs);
+    if inputs.is_empty() {
+        texts.truncate(EXAMPLES.len() * 8);
+    }
+    // Segment once; time only the syntax stage.
+    let docs: Vec<herald::Doc> = texts
+        .into_iter()
+        .map(|t| {
+            let mut d = herald::Doc::new(t, herald::Meta::default());
+            herald::segment::run(&mut d);
+            d
+        })
+        .collect();
+    let n_tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let load_started = Instant::now();
+    let models = herald::Models::embedded();
+    let (analyzer, diags) = herald::syntax::Analyzer::new(models);
+    let load = load_started.elapsed();
+    if let Some(d) = diags.first() {
+        bail!("{}", d.message);
+    }
+    let Some(mut analyzer) = analyzer else { bail!("no tagger") };
+    let (mut morph, mut deps) = (Vec::new(), Vec::new());
+    let mut expected: Option<u64> = None;
+    let mut passes = 0u32;
+    let started = Instant::now();
+    let mut forms: Vec<&str> = Vec::new();
+    loop {
+        let mut check = 0u64;
+        for d in &docs {
+            for s in &d.sentences {
+                forms.clear();
+                forms.extend(s.tokens().map(|i| d.form(i)));
+                morph.clear();
+                deps.clear();
+                analyzer.sentence(&forms, 0, &mut morph, &mut deps);
+                check +=
+                    deps.iter().map(|x: &herald::layers::Dep| u64::from(x.head.unwrap_or(0))).sum::<u64>();
+            }
+        }
+        if *expected.get_or_insert(check) != check {
+            bail!("parsing is not deterministic");
+        }
+        passes += 1;
+        if started.elapsed().as_secs_f64() >= seconds && passes >= 2 {
+            break;
+        }
+    }
+    let secs = started.elapsed().as_secs_f64() / f64::from(passes);
+    println!("bench parse: {} articles, {n_tokens} tokens per pass (tag + lemma + parse)", docs.len());
+    println!("  model loading: {:.0} ms (once per process)", load.as_secs_f64() * 1e3);
+    println!("  {passes} passes, {:.1} ms per pass", secs * 1e3);
+    println!(
+        "  throughput: {:.0} tokens/s, {:.1} articles/s (one core)",
+        n_tokens as f64 / secs,
+        docs.len() as f64 / secs
     );
     println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
     Ok(Outcome::Ok)

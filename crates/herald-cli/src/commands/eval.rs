@@ -1,10 +1,11 @@
 //! `herald eval …`: score a stage against a gold standard in its standard file format.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use herald::eval::Prf;
+use herald::eval::parse::{ParseScore, Predicted};
 use herald::eval::segment::{gold_text, score};
 use herald::{Meta, Pipeline, conllu};
 
@@ -12,6 +13,21 @@ use super::Outcome;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Eval {
+    /// Tagging, lemmas and dependency parsing on gold tokenization (UPOS, XPOS, LEMMA, UAS, LAS).
+    Parse {
+        /// Gold CoNLL-U file.
+        #[arg(long, value_name = "FILE")]
+        conllu: PathBuf,
+        /// Also write the predictions as CoNLL-U.
+        #[arg(long, value_name = "FILE")]
+        write: Option<PathBuf>,
+        /// Use the model files in this directory instead of the embedded ones.
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
+        /// Drop weights below this magnitude (quantized scale) before evaluating (model-size experiments).
+        #[arg(long, hide = true)]
+        prune: Option<i16>,
+    },
     /// Tokenization and sentence splitting against a CoNLL-U treebank (CoNLL 2018 method).
     Segment {
         /// Gold CoNLL-U file; its `# text` lines are joined into raw text and segmented.
@@ -23,6 +39,9 @@ pub enum Eval {
 pub fn run(cmd: &Eval) -> Result<Outcome> {
     match cmd {
         Eval::Segment { conllu: path } => segment(path),
+        Eval::Parse { conllu: path, write, models, prune } => {
+            parse(path, write.as_deref(), models.as_deref(), *prune)
+        }
     }
 }
 
@@ -55,4 +74,80 @@ fn segment(path: &PathBuf) -> Result<Outcome> {
 
 fn row(name: &str, p: &Prf) {
     println!("{name:<10} {:>9.2} {:>9.2} {:>9.2}", p.precision(), p.recall(), p.f1());
+}
+
+fn parse(path: &Path, write: Option<&Path>, dir: Option<&Path>, prune: Option<i16>) -> Result<Outcome> {
+    let gold = super::train::read_conllu(path)?;
+    let loaded;
+    let models = match dir {
+        Some(dir) => {
+            let read = |name: &str| {
+                fs::read(dir.join(name)).with_context(|| format!("reading {name} in {}", dir.display()))
+            };
+            loaded = herald::Models::from_bytes(
+                &read("tagger.bin.gz")?,
+                &read("lemmatizer.bin.gz")?,
+                &read("parser.bin.gz")?,
+            );
+            &loaded
+        }
+        None => herald::Models::embedded(),
+    };
+    let pruned_models;
+    let models = match prune {
+        Some(t) => {
+            pruned_models = herald::Models {
+                tagger: models.tagger.as_ref().map(|m| m.pruned(t)).map_err(Clone::clone),
+                lemmatizer: models.lemmatizer.clone(),
+                parser: models.parser.as_ref().map(|m| m.pruned(t)).map_err(Clone::clone),
+            };
+            if let Ok(p) = &pruned_models.parser {
+                println!("pruned below {t}: parser keeps {} features", p.n_features());
+            }
+            &pruned_models
+        }
+        None => models,
+    };
+    let (analyzer, diags) = herald::syntax::Analyzer::new(models);
+    if let Some(d) = diags.first() {
+        anyhow::bail!("{}", d.message);
+    }
+    let Some(mut analyzer) = analyzer else { anyhow::bail!("no tagger") };
+    let mut score = ParseScore::default();
+    let mut out = String::new();
+    let started = std::time::Instant::now();
+    let (mut morph, mut deps) = (Vec::new(), Vec::new());
+    for s in &gold {
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        morph.clear();
+        deps.clear();
+        analyzer.sentence(&forms, 0, &mut morph, &mut deps);
+        let predicted: Vec<Predicted> =
+            morph.iter().enumerate().map(|(i, m)| Predicted::from_layers(m, deps.get(i), 0)).collect();
+        score.add(s, &predicted);
+        if write.is_some() {
+            herald::conllu::write_sentence(&mut out, s, &predicted);
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    if let Some(w) = write {
+        fs::write(w, out).with_context(|| format!("writing {}", w.display()))?;
+    }
+    println!(
+        "parse eval: {} ({} sentences, {} words, gold tokenization)",
+        path.display(),
+        gold.len(),
+        score.words
+    );
+    for (name, n) in [
+        ("UPOS", score.upos),
+        ("XPOS", score.xpos),
+        ("LEMMA", score.lemma),
+        ("UAS", score.uas),
+        ("LAS", score.las),
+    ] {
+        println!("{name:<6} {:6.2}", score.pct(n));
+    }
+    println!("({:.0} words/s on one core, including scoring)", score.words as f64 / secs);
+    Ok(Outcome::Ok)
 }

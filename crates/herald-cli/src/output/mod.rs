@@ -1,4 +1,5 @@
-//! Renderers of a [`herald::Doc`]: the `herald.doc/1` JSON schema and the readable report.
+//! Renderers of a [`herald::Doc`]: the `herald.doc/1` JSON schema, CoNLL-U and the readable report.
 
+pub mod conllu;
 pub mod json;
 pub mod report;

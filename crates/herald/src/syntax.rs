@@ -1,0 +1,114 @@
+//! Stage 2: part of speech, lemma and dependency parse for every sentence. Fills
+//! [`Doc::morphology`] and [`Doc::syntax`] (one record per token) from the tagger, lemmatizer and
+//! parser in [`Models`]. [`Analyzer`] does one sentence; `herald eval parse` uses it on gold
+//! tokenization, so evaluation and the pipeline run the same code.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::doc::Doc;
+use crate::layers::{Dep, Morph};
+use crate::lemma::Lemmatizer;
+use crate::model::ModelError;
+use crate::models::Models;
+use crate::parser::{Arc, ParseScratch, Parser};
+use crate::tagger::{TagScratch, Tagger};
+
+/// Sentences longer than this are parsed in windows of this many words (later windows hang
+/// from the first window's root as `parataxis`), so one runaway "sentence" (a table, a list)
+/// stays linear and bounded.
+const MAX_PARSE_WORDS: usize = 400;
+
+/// Tags, lemmatizes and parses sentences, reusing its buffers.
+#[derive(Debug)]
+pub struct Analyzer<'m> {
+    tagger: &'m Tagger,
+    lemmatizer: Option<&'m Lemmatizer>,
+    parser: Option<&'m Parser>,
+    tag_scratch: TagScratch,
+    parse_scratch: ParseScratch,
+    classes: Vec<u16>,
+    arcs: Vec<Arc>,
+}
+
+impl<'m> Analyzer<'m> {
+    /// An analyzer over the loaded models, and a diagnostic for each model that failed to load.
+    /// `None` when there is no tagger.
+    pub fn new(models: &'m Models) -> (Option<Analyzer<'m>>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut ok = |name: &str, r: Result<(), &ModelError>| {
+            if let Err(e) = r {
+                diags.push(Diagnostic {
+                    severity: Severity::Error,
+                    stage: "syntax",
+                    message: format!("{name} model failed to load: {e}"),
+                    span: None,
+                });
+            }
+        };
+        ok("tagger", models.tagger.as_ref().map(|_| ()));
+        ok("lemmatizer", models.lemmatizer.as_ref().map(|_| ()));
+        ok("parser", models.parser.as_ref().map(|_| ()));
+        let analyzer = models.tagger.as_ref().ok().map(|tagger| Analyzer {
+            tagger,
+            lemmatizer: models.lemmatizer.as_ref().ok(),
+            parser: models.parser.as_ref().ok(),
+            tag_scratch: TagScratch::default(),
+            parse_scratch: ParseScratch::default(),
+            classes: Vec::new(),
+            arcs: Vec::new(),
+        });
+        (analyzer, diags)
+    }
+
+    /// Analyzes one sentence: appends one [`Morph`] per word to `morph` and, with a parser, one
+    /// [`Dep`] per word to `deps`, whose heads are `offset` + the word's index in `forms`.
+    pub fn sentence(&mut self, forms: &[&str], offset: u32, morph: &mut Vec<Morph>, deps: &mut Vec<Dep>) {
+        let tagger = self.tagger;
+        tagger.tag(forms, &mut self.tag_scratch, &mut self.classes);
+        for (form, &c) in forms.iter().zip(&self.classes) {
+            let xpos = tagger.xpos(c);
+            let lemma = self.lemmatizer.map_or_else(|| form.to_lowercase(), |l| l.lemma(form, xpos));
+            morph.push(Morph { upos: tagger.upos(c), xpos: xpos.to_string(), lemma });
+        }
+        let Some(parser) = self.parser else { return };
+        let xpos: Vec<&str> = self.classes.iter().map(|&c| tagger.xpos(c)).collect();
+        let upos: Vec<&str> = self.classes.iter().map(|&c| tagger.upos(c).as_str()).collect();
+        let mut window_root: Option<u32> = None;
+        for start in (0..forms.len()).step_by(MAX_PARSE_WORDS) {
+            let end = (start + MAX_PARSE_WORDS).min(forms.len());
+            parser.parse(
+                &forms[start..end],
+                &upos[start..end],
+                &xpos[start..end],
+                &mut self.parse_scratch,
+                &mut self.arcs,
+            );
+            let base = offset + start as u32;
+            for a in &self.arcs {
+                let (head, rel) = match (a.head, window_root) {
+                    (0, None) => (None, parser.label(a.label)),
+                    (0, Some(r)) => (Some(r), "parataxis"),
+                    (h, _) => (Some(base + h - 1), parser.label(a.label)),
+                };
+                deps.push(Dep { head, rel: rel.to_string() });
+            }
+            if window_root.is_none() {
+                window_root = self.arcs.iter().position(|a| a.head == 0).map(|i| base + i as u32);
+            }
+        }
+    }
+}
+
+/// Runs the stage on `doc`.
+pub fn run(doc: &mut Doc, models: &Models) {
+    let (analyzer, diags) = Analyzer::new(models);
+    doc.diagnostics.extend(diags);
+    let Some(mut analyzer) = analyzer else { return };
+    doc.morphology.reserve(doc.tokens.len());
+    doc.syntax.reserve(doc.tokens.len());
+    let mut forms: Vec<&str> = Vec::new();
+    for sentence in &doc.sentences {
+        forms.clear();
+        forms.extend(sentence.tokens().map(|i| doc.tokens[i].span.slice(&doc.text)));
+        analyzer.sentence(&forms, sentence.token_start, &mut doc.morphology, &mut doc.syntax);
+    }
+}
