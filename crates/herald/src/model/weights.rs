@@ -356,25 +356,29 @@ impl Averaged {
 
     /// Moves weight from `guess` to `truth` for each feature.
     pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
-        if truth == guess {
-            return;
+        if truth != guess {
+            self.nudge(features, truth, 1.0);
+            self.nudge(features, guess, -1.0);
         }
+    }
+
+    /// Adds `delta` to one class's weight for each feature (a one-sided update, for factorized
+    /// models where the other side has no weights).
+    pub fn nudge(&mut self, features: &[u64], class: usize, delta: f32) {
         let now = self.now;
         for &f in features {
             let row = self.rows.entry(f).or_default();
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                let idx = match row.iter().position(|a| a.class as usize == class) {
-                    Some(i) => i,
-                    None => {
-                        row.push(Acc { class: class as u16, w: 0.0, total: 0.0, stamp: now });
-                        row.len() - 1
-                    }
-                };
-                let a = &mut row[idx];
-                a.total += f64::from(now - a.stamp) * f64::from(a.w);
-                a.stamp = now;
-                a.w += delta;
-            }
+            let idx = match row.iter().position(|a| a.class as usize == class) {
+                Some(i) => i,
+                None => {
+                    row.push(Acc { class: class as u16, w: 0.0, total: 0.0, stamp: now });
+                    row.len() - 1
+                }
+            };
+            let a = &mut row[idx];
+            a.total += f64::from(now - a.stamp) * f64::from(a.w);
+            a.stamp = now;
+            a.w += delta;
         }
     }
 
