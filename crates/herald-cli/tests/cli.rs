@@ -60,7 +60,8 @@ fn analyze_reports_the_bundled_example() {
     assert!(out.starts_with("White House: Putin-Trump Summit Remains a Possibility\n"), "{out}");
     assert!(out.contains("published: 2025-10-24"));
     assert!(out.contains("18 sentences"));
-    assert!(out.contains("17  “What more can I add?"));
+    assert!(out.contains("  “What more can I add?"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("tone -")), "the article's tone is negative: {out}");
 }
 
 #[test]

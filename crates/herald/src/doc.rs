@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::layers::{Dep, Entity, Event, Mention, Morph, Place, Quote, Timex};
 use crate::span::Span;
+use crate::tone::ArticleTone;
 
 /// What is known about an article before reading it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -86,6 +87,10 @@ pub struct Doc {
     pub places: Vec<Place>,
     /// Coded events with their evidence.
     pub events: Vec<Event>,
+    /// Article tone (GDELT V2Tone fields and herald's score).
+    pub tone: Option<ArticleTone>,
+    /// Tone of each sentence in [−1, 1], one per sentence.
+    pub sentence_tone: Vec<f32>,
     /// What the stages want the user to know about this document.
     pub diagnostics: Vec<Diagnostic>,
 }

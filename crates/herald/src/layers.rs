@@ -170,7 +170,7 @@ pub enum QuoteKind {
 }
 
 /// A quote and who said it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
     /// The quote with its marks.
     pub span: Span,
@@ -184,6 +184,8 @@ pub struct Quote {
     pub speaker: Option<u32>,
     /// Index into [`crate::Doc::mentions`] of the mention naming the speaker here.
     pub speaker_mention: Option<u32>,
+    /// Tone of what was said, in [−1, 1] (the speaker's tone).
+    pub tone: Option<f32>,
 }
 
 /// A geocoded place.
@@ -239,4 +241,6 @@ pub struct Event {
     pub rule: String,
     /// Confidence in [0, 1].
     pub confidence: f32,
+    /// Tone of the evidence, in [−1, 1].
+    pub tone: Option<f32>,
 }

@@ -35,6 +35,7 @@ pub mod segment;
 pub mod span;
 pub mod syntax;
 pub mod tagger;
+pub mod tone;
 
 pub use date::Date;
 pub use diag::{Diagnostic, Severity};
@@ -75,6 +76,7 @@ impl<'m> Pipeline<'m> {
         let mut doc = Doc::new(text, meta);
         segment::run(&mut doc);
         syntax::run(&mut doc, self.models);
+        tone::run(&mut doc);
         doc
     }
 }

@@ -2,10 +2,12 @@
 //! - `golden`: every bundled example article against its committed rendering;
 //! - `properties`: invariants of the segmenter over arbitrary text;
 //! - `syntax`: tagger, lemmatizer and parser on real and hostile sentences;
+//! - `tone`: tone rules on real sentences, the summit briefing, the NYT dev correlation;
 //! - `treebank`: accuracy guards on UD data in `../shared/data` (skipped with a message when absent).
 #![allow(clippy::unwrap_used)]
 
 mod golden;
 mod properties;
 mod syntax;
+mod tone;
 mod treebank;

@@ -20,6 +20,15 @@ pub const EXAMPLES: [&str; 4] = [
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Bench {
+    /// The whole pipeline per article, with the share of the tone stage.
+    Pipeline {
+        /// Article files to use instead of the bundled examples (any format `analyze` reads).
+        #[arg(value_name = "FILE")]
+        inputs: Vec<String>,
+        /// Minimum time to measure.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+    },
     /// Tagger + lemmatizer + parser (the syntax stage) on segmented text.
     Parse {
         /// Article files to use instead of the bundled examples (any format `analyze` reads).
@@ -44,6 +53,7 @@ pub fn run(cmd: &Bench) -> Result<Outcome> {
     match cmd {
         Bench::Segment { inputs, seconds } => segment(inputs, *seconds),
         Bench::Parse { inputs, seconds } => parse(inputs, *seconds),
+        Bench::Pipeline { inputs, seconds } => pipeline(inputs, *seconds),
     }
 }
 
@@ -198,6 +208,47 @@ fn parse(inputs: &[String], seconds: f64) -> Result<Outcome> {
         n_tokens as f64 / secs,
         docs.len() as f64 / secs
     );
+    println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
+    Ok(Outcome::Ok)
+}
+
+fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
+    let mut texts = load(inputs);
+    if inputs.is_empty() {
+        texts.truncate(EXAMPLES.len() * 8);
+    }
+    let pipeline = herald::Pipeline::new();
+    // Load the models before timing.
+    let _ = pipeline.annotate(String::from("Warm up."), herald::Meta::default());
+    let mut docs = Vec::new();
+    let started = Instant::now();
+    let mut passes = 0u32;
+    while passes < 1 || started.elapsed().as_secs_f64() < seconds {
+        docs = texts.iter().map(|t| pipeline.annotate(t.clone(), herald::Meta::default())).collect();
+        passes += 1;
+    }
+    let total = started.elapsed().as_secs_f64() / f64::from(passes);
+    // The tone stage alone, on the same documents.
+    let t = Instant::now();
+    for _ in 0..passes {
+        for d in &mut docs {
+            herald::tone::run(d);
+        }
+    }
+    let tone = t.elapsed().as_secs_f64() / f64::from(passes);
+    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let negative = docs.iter().filter(|d| d.tone.is_some_and(|t| t.tone < 0.0)).count();
+    println!(
+        "bench pipeline: {} articles, {tokens} tokens per pass ({negative} with negative tone)",
+        docs.len()
+    );
+    println!("  {passes} passes, {:.1} ms per pass", total * 1e3);
+    println!(
+        "  throughput: {:.1} articles/s, {:.0} tokens/s (one core)",
+        docs.len() as f64 / total,
+        tokens as f64 / total
+    );
+    println!("  tone stage: {:.2} ms per pass, {:.1}% of the pipeline", tone * 1e3, 100.0 * tone / total);
     println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
     Ok(Outcome::Ok)
 }

@@ -13,6 +13,14 @@ use super::Outcome;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Eval {
+    /// Tone against human ratings: Pearson correlation of each text's score with its mean rating.
+    Tone {
+        /// Tab-separated file with a header and columns id, mean_rating, text.
+        #[arg(long, value_name = "FILE")]
+        tsv: PathBuf,
+        #[command(flatten)]
+        tuning: ToneTuning,
+    },
     /// Tagging, lemmas and dependency parsing on gold tokenization (UPOS, XPOS, LEMMA, UAS, LAS).
     Parse {
         /// Gold CoNLL-U file.
@@ -39,6 +47,7 @@ pub enum Eval {
 pub fn run(cmd: &Eval) -> Result<Outcome> {
     match cmd {
         Eval::Segment { conllu: path } => segment(path),
+        Eval::Tone { tsv, tuning } => tone(tsv, tuning),
         Eval::Parse { conllu: path, write, models, prune } => {
             parse(path, write.as_deref(), models.as_deref(), *prune)
         }
@@ -150,4 +159,84 @@ fn parse(path: &Path, write: Option<&Path>, dir: Option<&Path>, prune: Option<i1
     }
     println!("({:.0} words/s on one core, including scoring)", score.words as f64 / secs);
     Ok(Outcome::Ok)
+}
+
+/// Scoring constants for tuning experiments (defaults: herald's).
+#[derive(Debug, clap::Args)]
+pub struct ToneTuning {
+    #[arg(long, hide = true)]
+    negation: Option<f32>,
+    #[arg(long, hide = true)]
+    alpha: Option<f32>,
+    #[arg(long, hide = true)]
+    negative_weight: Option<f32>,
+    #[arg(long, hide = true)]
+    before_contrast: Option<f32>,
+    #[arg(long, hide = true)]
+    after_contrast: Option<f32>,
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    negation_valence: Option<f32>,
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    excess: Option<f32>,
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    question: Option<f32>,
+}
+
+fn tone(path: &Path, t: &ToneTuning) -> Result<Outcome> {
+    use herald::tone::{ToneConfig, ToneLexicon, ToneScorer};
+    let data = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut cfg = ToneConfig::default();
+    let set = |slot: &mut f32, v: Option<f32>| {
+        if let Some(v) = v {
+            *slot = v;
+        }
+    };
+    set(&mut cfg.negation, t.negation);
+    set(&mut cfg.alpha, t.alpha);
+    set(&mut cfg.negative_weight, t.negative_weight);
+    set(&mut cfg.before_contrast, t.before_contrast);
+    set(&mut cfg.after_contrast, t.after_contrast);
+    set(&mut cfg.negation_valence, t.negation_valence);
+    set(&mut cfg.excess, t.excess);
+    set(&mut cfg.question, t.question);
+    let scorer = ToneScorer::new(ToneLexicon::embedded(), cfg);
+    let pipeline = Pipeline::new();
+    let (mut scores, mut gdelt, mut gold) = (Vec::new(), Vec::new(), Vec::new());
+    for (n, line) in data.lines().enumerate().skip(1) {
+        let mut cols = line.splitn(3, '\t');
+        let (Some(_id), Some(rating), Some(text)) = (cols.next(), cols.next(), cols.next()) else {
+            eprintln!("herald: warning: {}:{}: expected id, mean_rating, text", path.display(), n + 1);
+            continue;
+        };
+        let Ok(rating) = rating.trim().parse::<f64>() else {
+            eprintln!("herald: warning: {}:{}: rating {rating:?} is not a number", path.display(), n + 1);
+            continue;
+        };
+        let mut doc = pipeline.annotate(text.to_string(), Meta::default());
+        scorer.run(&mut doc);
+        let tone = doc.tone.unwrap_or_default();
+        scores.push(f64::from(tone.score));
+        gdelt.push(f64::from(tone.tone));
+        gold.push(rating);
+    }
+    println!("tone eval: {} ({} texts)", path.display(), gold.len());
+    println!("Pearson r, herald score:  {:.3}", pearson(&scores, &gold));
+    println!("Pearson r, GDELT tone:    {:.3}", pearson(&gdelt, &gold));
+    Ok(Outcome::Ok)
+}
+
+/// Pearson correlation of two equally long series (0 when either is constant).
+fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len()) as f64;
+    if n < 2.0 {
+        return 0.0;
+    }
+    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx) * (a - mx);
+        syy += (b - my) * (b - my);
+    }
+    if sxx == 0.0 || syy == 0.0 { 0.0 } else { sxy / (sxx * syy).sqrt() }
 }

@@ -23,6 +23,15 @@ pub enum Train {
     Parser(ParserArgs),
     /// Lemmatizer alone (`train tagger` also writes one).
     Lemmatizer(TrainArgs),
+    /// Converts the VADER lexicon into herald's tone lexicon (`word<TAB>valence`, sorted, gzip).
+    ToneLexicon {
+        /// VADER's `vader_lexicon.txt`.
+        #[arg(long, value_name = "FILE")]
+        vader: PathBuf,
+        /// Output (`crates/herald/lexicons/vader.tsv.gz`).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -63,6 +72,7 @@ pub fn run(cmd: &Train) -> Result<Outcome> {
     match cmd {
         Train::Tagger(args) => train_tagger(args),
         Train::Parser(args) => train_parser(args),
+        Train::ToneLexicon { vader, out } => tone_lexicon(vader, out),
         Train::Lemmatizer(args) => {
             let train = read_conllu(&args.train)?;
             let dev = read_conllu(&args.dev)?;
@@ -253,5 +263,28 @@ fn train_parser(args: &ParserArgs) -> Result<Outcome> {
         started.elapsed().as_secs_f64(),
         common.out.display()
     );
+    Ok(Outcome::Ok)
+}
+
+fn tone_lexicon(vader: &Path, out: &Path) -> Result<Outcome> {
+    use std::io::Write;
+    let text = fs::read_to_string(vader).with_context(|| format!("reading {}", vader.display()))?;
+    let mut lines = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut cols = line.split('\t');
+        match (cols.next(), cols.next().and_then(|v| v.trim().parse::<f32>().ok())) {
+            (Some(word), Some(valence)) if !word.is_empty() => lines.push(format!("{word}\t{valence}")),
+            _ => {
+                eprintln!("herald: warning: {}:{}: not `word<TAB>valence…`, skipped", vader.display(), n + 1)
+            }
+        }
+    }
+    lines.sort();
+    lines.dedup();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all((lines.join("\n") + "\n").as_bytes())?;
+    let bytes = gz.finish()?;
+    fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    println!("tone lexicon: {} entries, {:.1} kB → {}", lines.len(), bytes.len() as f64 / 1e3, out.display());
     Ok(Outcome::Ok)
 }

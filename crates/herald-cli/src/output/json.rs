@@ -23,6 +23,7 @@ struct DocJson<'a> {
     published: Option<String>,
     language: &'a str,
     text: &'a str,
+    tone: Option<ToneJson>,
     sentences: Vec<SentenceJson>,
     tokens: Vec<TokenJson<'a>>,
     mentions: Vec<MentionJson>,
@@ -41,6 +42,21 @@ struct SentenceJson {
     /// `[first, last + 1)` indices into `tokens`.
     tokens: [u32; 2],
     paragraph: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tone: Option<f32>,
+}
+
+/// GDELT V2Tone fields plus herald's article score.
+#[derive(Serialize)]
+struct ToneJson {
+    tone: f32,
+    positive: f32,
+    negative: f32,
+    polarity: f32,
+    activity_density: f32,
+    self_group_density: f32,
+    word_count: u32,
+    score: f32,
 }
 
 #[derive(Serialize)]
@@ -100,6 +116,7 @@ struct QuoteJson {
     cue: Option<[u32; 2]>,
     speaker: Option<u32>,
     speaker_mention: Option<u32>,
+    tone: Option<f32>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +150,7 @@ struct EventJson<'a> {
     quote: Option<u32>,
     rule: &'a str,
     confidence: f32,
+    tone: Option<f32>,
 }
 
 #[derive(Serialize)]
@@ -141,6 +159,14 @@ struct DiagnosticJson<'a> {
     stage: &'static str,
     message: &'a str,
     span: Option<[u32; 2]>,
+}
+
+fn round2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
 }
 
 fn actor(a: &EventActor) -> ActorJson<'_> {
@@ -203,12 +229,30 @@ fn build(doc: &Doc) -> DocJson<'_> {
         published: doc.meta.published.map(|d| d.to_string()),
         language: &doc.meta.language,
         text: &doc.text,
+        tone: doc.tone.map(|t| ToneJson {
+            tone: round2(t.tone),
+            positive: round2(t.positive),
+            negative: round2(t.negative),
+            polarity: round2(t.polarity),
+            activity_density: round2(t.activity_density),
+            self_group_density: round2(t.self_group_density),
+            word_count: t.word_count,
+            score: round3(t.score),
+        }),
         sentences: doc
             .sentences
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let [start, end] = pair(s.span);
-                SentenceJson { start, end, tokens: [s.token_start, s.token_end], paragraph: s.paragraph }
+                let tone = doc.sentence_tone.get(i).copied().map(round3);
+                SentenceJson {
+                    start,
+                    end,
+                    tokens: [s.token_start, s.token_end],
+                    paragraph: s.paragraph,
+                    tone,
+                }
             })
             .collect(),
         tokens: doc
@@ -279,6 +323,7 @@ fn build(doc: &Doc) -> DocJson<'_> {
                     cue: q.cue.map(pair),
                     speaker: q.speaker,
                     speaker_mention: q.speaker_mention,
+                    tone: q.tone.map(round3),
                 }
             })
             .collect(),
@@ -313,6 +358,7 @@ fn build(doc: &Doc) -> DocJson<'_> {
                 quote: e.quote,
                 rule: &e.rule,
                 confidence: e.confidence,
+                tone: e.tone.map(round3),
             })
             .collect(),
         diagnostics: doc

@@ -28,12 +28,20 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
         doc.sentences.len(),
         doc.written_token_count()
     )?;
+    if let Some(t) = doc.tone {
+        writeln!(
+            out,
+            "tone {:+.2} (positive {:.2}%, negative {:.2}%, polarity {:.2}%; score {:+.2})",
+            t.tone, t.positive, t.negative, t.polarity, t.score
+        )?;
+    }
     if !doc.sentences.is_empty() {
-        writeln!(out, "\nSentences")?;
+        writeln!(out, "\nSentences (tone in [-1, 1])")?;
         let width = doc.sentences.len().to_string().len();
         for (i, s) in doc.sentences.iter().enumerate() {
             let text = doc.slice(s.span).split_whitespace().collect::<Vec<_>>().join(" ");
-            writeln!(out, "  {:>width$}  {text}", i + 1)?;
+            let tone = doc.sentence_tone.get(i).map_or_else(String::new, |t| format!("{t:+.2}"));
+            writeln!(out, "  {:>width$}  {tone:>5}  {text}", i + 1)?;
         }
     }
     if !doc.diagnostics.is_empty() {
