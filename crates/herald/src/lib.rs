@@ -35,6 +35,7 @@ pub mod segment;
 pub mod span;
 pub mod syntax;
 pub mod tagger;
+pub mod timex;
 pub mod tone;
 
 pub use date::Date;
@@ -76,6 +77,7 @@ impl<'m> Pipeline<'m> {
         let mut doc = Doc::new(text, meta);
         segment::run(&mut doc);
         syntax::run(&mut doc, self.models);
+        timex::run(&mut doc);
         tone::run(&mut doc);
         doc
     }

@@ -2,6 +2,7 @@
 //! - `golden`: every bundled example article against its committed rendering;
 //! - `properties`: invariants of the segmenter over arbitrary text;
 //! - `syntax`: tagger, lemmatizer and parser on real and hostile sentences;
+//! - `timex`: time expressions on the summit briefing, absolute forms, impossible dates;
 //! - `tone`: tone rules on real sentences, the summit briefing, the NYT dev correlation;
 //! - `treebank`: accuracy guards on UD data in `../shared/data` (skipped with a message when absent).
 #![allow(clippy::unwrap_used)]
@@ -9,5 +10,6 @@
 mod golden;
 mod properties;
 mod syntax;
+mod timex;
 mod tone;
 mod treebank;

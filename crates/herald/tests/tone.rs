@@ -81,3 +81,31 @@ fn nyt_dev_correlation_does_not_regress() {
     eprintln!("NYT dev Pearson r = {r:.3}");
     assert!(r >= 0.54, "Pearson r fell to {r:.3}");
 }
+
+#[test]
+fn quotes_and_events_get_the_tone_of_their_text() {
+    use herald::Span;
+    use herald::layers::{Quote, QuoteKind};
+
+    let mut doc =
+        analyze("Putin said the “hostile action” inflicts “damage” on relations, and she praised the talks.");
+    let content = |doc: &Doc, what: &str| {
+        let start = doc.text.find(what).unwrap();
+        Span::checked(&doc.text, start, start + what.len()).unwrap()
+    };
+    for what in ["hostile action", "praised the talks"] {
+        let span = content(&doc, what);
+        doc.quotes.push(Quote {
+            span,
+            content: span,
+            kind: QuoteKind::Partial,
+            cue: None,
+            speaker: None,
+            speaker_mention: None,
+            tone: None,
+        });
+    }
+    herald::tone::run(&mut doc);
+    let (hostile, praised) = (doc.quotes[0].tone.unwrap(), doc.quotes[1].tone.unwrap());
+    assert!(hostile < 0.0 && praised > 0.0, "{hostile} {praised}");
+}

@@ -20,7 +20,7 @@ pub const EXAMPLES: [&str; 4] = [
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Bench {
-    /// The whole pipeline per article, with the share of the tone stage.
+    /// The whole pipeline per article, with the shares of the tone and time stages.
     Pipeline {
         /// Article files to use instead of the bundled examples (any format `analyze` reads).
         #[arg(value_name = "FILE")]
@@ -236,6 +236,16 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
         }
     }
     let tone = t.elapsed().as_secs_f64() / f64::from(passes);
+    // The time stage alone (it reads the parse for tense, so it runs on annotated documents).
+    let t = Instant::now();
+    for _ in 0..passes {
+        for d in &mut docs {
+            herald::timex::run(d);
+        }
+    }
+    let timex = t.elapsed().as_secs_f64() / f64::from(passes);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let timexes: usize = docs.iter().map(|d| d.timexes.len()).sum();
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
     let negative = docs.iter().filter(|d| d.tone.is_some_and(|t| t.tone < 0.0)).count();
     println!(
@@ -249,6 +259,12 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
         tokens as f64 / total
     );
     println!("  tone stage: {:.2} ms per pass, {:.1}% of the pipeline", tone * 1e3, 100.0 * tone / total);
+    println!(
+        "  time stage: {:.2} ms per pass ({timexes} expressions), {:.1} MB/s alone, {:.1}% of the pipeline",
+        timex * 1e3,
+        bytes as f64 / 1e6 / timex.max(1e-9),
+        100.0 * timex / total
+    );
     println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
     Ok(Outcome::Ok)
 }

@@ -13,6 +13,15 @@ use super::Outcome;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Eval {
+    /// Time expressions against TimeML (TempEval-3 figures); gold TIMEX3 tags are stripped first.
+    Timex {
+        /// A TimeML file or a folder of them (searched recursively for `.tml`).
+        #[arg(long, value_name = "PATH")]
+        timeml: PathBuf,
+        /// Write herald's TimeML for each document into this folder.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+    },
     /// Tone against human ratings: Pearson correlation of each text's score with its mean rating.
     Tone {
         /// Tab-separated file with a header and columns id, mean_rating, text.
@@ -47,6 +56,7 @@ pub enum Eval {
 pub fn run(cmd: &Eval) -> Result<Outcome> {
     match cmd {
         Eval::Segment { conllu: path } => segment(path),
+        Eval::Timex { timeml, write } => timex(timeml, write.as_deref()),
         Eval::Tone { tsv, tuning } => tone(tsv, tuning),
         Eval::Parse { conllu: path, write, models, prune } => {
             parse(path, write.as_deref(), models.as_deref(), *prune)
@@ -239,4 +249,69 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
         syy += (b - my) * (b - my);
     }
     if sxx == 0.0 || syy == 0.0 { 0.0 } else { sxy / (sxx * syy).sqrt() }
+}
+
+fn tml_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = fs::read_dir(path)
+            .with_context(|| format!("reading {}", path.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for e in entries {
+            tml_files(&e, out)?;
+        }
+    } else if path.extension().is_some_and(|x| x == "tml") {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
+}
+
+fn timex(path: &Path, write: Option<&Path>) -> Result<Outcome> {
+    use herald::eval::timex::{TimexScore, parse_timeml, write_timeml};
+    let mut files = Vec::new();
+    tml_files(path, &mut files)?;
+    if let Some(dir) = write {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let pipeline = Pipeline::new();
+    let mut score = TimexScore::default();
+    let mut failed = false;
+    for f in &files {
+        let xml = match fs::read_to_string(f) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("herald: error: {}: {e}", f.display());
+                failed = true;
+                continue;
+            }
+        };
+        let tml = match parse_timeml(&xml) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("herald: error: {}: {e}", f.display());
+                failed = true;
+                continue;
+            }
+        };
+        let meta = Meta { id: tml.id.clone(), published: tml.dct, ..Meta::default() };
+        let doc = pipeline.annotate(tml.text.clone(), meta);
+        score.add(&tml.gold, &doc);
+        if let Some(dir) = write {
+            let name = f.file_name().map_or_else(|| "doc.tml".into(), |n| n.to_os_string());
+            fs::write(dir.join(name), write_timeml(&tml.id, &tml.dct_value, &doc))?;
+        }
+    }
+    println!("timex eval: {} ({} documents)", path.display(), files.len());
+    println!("{:<16} {:>9} {:>9} {:>9}", "", "precision", "recall", "F1");
+    for (name, p) in [
+        ("strict span", score.strict),
+        ("relaxed span", score.relaxed),
+        ("type", score.kind),
+        ("value", score.value),
+    ] {
+        println!("{name:<16} {:>9.2} {:>9.2} {:>9.2}", p.precision(), p.recall(), p.f1());
+    }
+    Ok(if failed { Outcome::SomeFailed } else { Outcome::Ok })
 }

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use herald::Doc;
+use herald::layers::TimexKind;
 
 /// Writes the report of `doc`.
 pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
@@ -42,6 +43,19 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
             let text = doc.slice(s.span).split_whitespace().collect::<Vec<_>>().join(" ");
             let tone = doc.sentence_tone.get(i).map_or_else(String::new, |t| format!("{t:+.2}"));
             writeln!(out, "  {:>width$}  {tone:>5}  {text}", i + 1)?;
+        }
+    }
+    if !doc.timexes.is_empty() {
+        writeln!(out, "\nTime expressions")?;
+        for t in &doc.timexes {
+            let kind = match t.kind {
+                TimexKind::Date => "DATE",
+                TimexKind::Time => "TIME",
+                TimexKind::Duration => "DURATION",
+                TimexKind::Set => "SET",
+            };
+            let value = t.value.as_deref().unwrap_or("(unresolved)");
+            writeln!(out, "  {value:<22} {kind:<9} {}", doc.slice(t.span))?;
         }
     }
     if !doc.diagnostics.is_empty() {

@@ -3,6 +3,7 @@
 
 pub mod parse;
 pub mod segment;
+pub mod timex;
 
 /// Counts for precision, recall and F1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,0 +1,385 @@
+//! Time expressions: recognition ([`recognize`]) and normalization to TIMEX3 types and values.
+//!
+//! Anchoring follows news style:
+//! - *Deictic* expressions ("yesterday", "last week", a bare "Thursday") anchor on the speech
+//!   time: the publication date, or inside a quote the date of the sentence that reported the
+//!   speech ("…stated during a press briefing held on Thursday").
+//! - *Narrative* expressions ("the day prior", "two days later", "the previous week") anchor on
+//!   the last day-level date the text resolved.
+//! - A weekday or month without a year resolves by the tense of its clause, read from the parse:
+//!   past → the latest one not after the anchor, future → the next one, otherwise the nearest.
+//!
+//! Without a publication date, relative expressions keep no value and the document gets one
+//! warning naming how many; nothing is guessed. Impossible dates ("February 30") give no value.
+
+mod recognize;
+mod words;
+
+use recognize::{Candidate, Sem, Shift, Words};
+use words::Unit;
+
+use crate::date::{Date, Weekday};
+use crate::diag::Diagnostic;
+use crate::doc::Doc;
+use crate::layers::{Timex, TimexKind, Upos};
+
+/// Words that mark a sentence as reporting speech: its date becomes the date quotes were said.
+const REPORTING: &[&str] = &[
+    "announced",
+    "asserted",
+    "briefing",
+    "declared",
+    "interview",
+    "noted",
+    "remarked",
+    "responded",
+    "said",
+    "says",
+    "speech",
+    "statement",
+    "stated",
+    "told",
+];
+
+/// Runs the stage: fills [`Doc::timexes`].
+pub fn run(doc: &mut Doc) {
+    let published = doc.meta.published;
+    let in_quote = quoted_tokens(doc);
+    let mut narrative: Option<Date> = None;
+    let mut reported: Option<Date> = None;
+    // The last quarter the text named ("the third quarter" → 1998-Q3), for "a year ago" in
+    // financial copy, which means the same quarter a year before.
+    let mut quarter: Option<(i64, u8)> = None;
+    let mut unresolved = 0usize;
+    let mut timexes = Vec::new();
+    for s in &doc.sentences {
+        let range = s.tokens();
+        let words = Words {
+            forms: range.clone().map(|i| doc.form(i)).collect(),
+            lower: range.clone().map(|i| doc.form(i).to_lowercase()).collect(),
+            xpos: range.clone().map(|i| doc.morphology.get(i).map_or("", |m| m.xpos.as_str())).collect(),
+        };
+        let reporting = words.lower.iter().any(|w| REPORTING.contains(&w.as_str()));
+        for Candidate { start, end, sem } in recognize::recognize(&words) {
+            let (first, last) = (range.start + start, range.start + end - 1);
+            let speech = if in_quote.get(first).copied().unwrap_or(false) {
+                reported.or(published)
+            } else {
+                published
+            };
+            let tense = tense(doc, first, range.clone());
+            let quarterly =
+                words.lower.iter().any(|w| matches!(w.as_str(), "quarter" | "quarters" | "period"));
+            let mut r = resolve(&sem, speech, narrative.or(speech), tense);
+            if let (
+                true,
+                Some((y, q)),
+                Sem::Deictic { unit: Unit::Year, offset } | Sem::Narrative { unit: Unit::Year, offset },
+            ) = (quarterly, quarter, &sem)
+            {
+                r.value = Some(format!("{:04}-Q{q}", y + offset));
+            }
+            if let Some(v) = r.value.as_deref()
+                && let Some((y, q)) = v.split_once("-Q")
+                && let (Ok(y), Ok(q)) = (y.parse(), q.parse())
+            {
+                quarter = Some((y, q));
+            }
+            if r.value.is_none() && r.needs_anchor {
+                unresolved += 1;
+            }
+            if let Some(day) = r.day {
+                narrative = Some(day);
+                if reporting && !in_quote.get(first).copied().unwrap_or(false) {
+                    reported = Some(day);
+                }
+            }
+            let span = doc.tokens[first].span.cover(doc.tokens[last].span);
+            timexes.push(Timex { span, kind: r.kind, value: r.value, anchor: r.anchor });
+        }
+    }
+    doc.timexes = timexes;
+    if unresolved > 0 && published.is_none() {
+        doc.diagnostics.push(Diagnostic::warning(
+            "timex",
+            format!("no publication date: {unresolved} relative time expression(s) left without a value"),
+        ));
+    }
+}
+
+/// Which tokens stand inside quote marks.
+fn quoted_tokens(doc: &Doc) -> Vec<bool> {
+    let mut inside = false;
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    let mut paragraph = 0;
+    for s in &doc.sentences {
+        if s.paragraph != paragraph {
+            paragraph = s.paragraph;
+        }
+        for i in s.tokens() {
+            match doc.form(i) {
+                "“" | "«" => {
+                    inside = true;
+                    out.push(true);
+                }
+                "”" | "»" => {
+                    out.push(true);
+                    inside = false;
+                }
+                "\"" | "''" | "``" => {
+                    inside = !inside;
+                    out.push(true);
+                }
+                _ => out.push(inside),
+            }
+        }
+    }
+    out
+}
+
+/// The tense of the clause a token belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
+    // Walk up the tree to the first finite verb (or a verb with auxiliaries).
+    let mut k = token;
+    for _ in 0..8 {
+        let Some(m) = doc.morphology.get(k) else { break };
+        if matches!(m.upos, Upos::Verb | Upos::Aux) {
+            let aux: Vec<usize> = sentence
+                .clone()
+                .filter(|&j| {
+                    doc.syntax.get(j).is_some_and(|d| d.head == Some(k as u32) && d.rel.starts_with("aux"))
+                })
+                .collect();
+            let lemma_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.lemma.as_str());
+            if aux.iter().any(|&j| matches!(lemma_of(j), "will" | "shall" | "'ll")) {
+                return Tense::Future;
+            }
+            let past = |j: usize| doc.morphology.get(j).is_some_and(|m| m.xpos == "VBD");
+            if past(k) || aux.iter().any(|&j| past(j)) {
+                return Tense::Past;
+            }
+            if m.xpos == "VBN" {
+                // "the injunction issued Thursday", "rescued on Nov. 25": a bare participle is past.
+                return if aux.is_empty() { Tense::Past } else { Tense::Present };
+            }
+            if matches!(m.xpos.as_str(), "VBZ" | "VBP" | "MD") || !aux.is_empty() {
+                return Tense::Present;
+            }
+        }
+        match doc.syntax.get(k).and_then(|d| d.head) {
+            Some(h) => k = h as usize,
+            None => break,
+        }
+    }
+    Tense::Present
+}
+
+/// A resolved expression.
+struct Resolved {
+    kind: TimexKind,
+    value: Option<String>,
+    anchor: Option<Date>,
+    /// The calendar day it names, which later narrative expressions anchor on.
+    day: Option<Date>,
+    /// It needed an anchor it did not have.
+    needs_anchor: bool,
+}
+
+impl Resolved {
+    fn date(value: Option<String>) -> Resolved {
+        Resolved { kind: TimexKind::Date, value, anchor: None, day: None, needs_anchor: false }
+    }
+}
+
+fn day_value(d: Date, part: Option<&str>) -> String {
+    match part {
+        Some(p) => format!("{d}T{p}"),
+        None => d.to_string(),
+    }
+}
+
+fn week_value(d: Date) -> String {
+    let (y, w) = d.iso_week();
+    format!("{y:04}-W{w:02}")
+}
+
+fn add_months(d: Date, months: i64) -> Option<(i32, u8)> {
+    let total = i64::from(d.year()) * 12 + i64::from(d.month()) - 1 + months;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    (1..=9999).contains(&y).then_some((y as i32, m as u8))
+}
+
+/// The value of the period `offset` units from `base`, at the unit's granularity.
+fn period_value(base: Date, unit: Unit, offset: i64) -> (Option<String>, Option<Date>) {
+    match unit {
+        Unit::Day | Unit::Hour | Unit::Minute => {
+            let days = if unit == Unit::Day { offset } else { 0 };
+            let d = base.add_days(days);
+            (d.map(|d| d.to_string()), d)
+        }
+        Unit::Week => (base.add_days(7 * offset).map(week_value), None),
+        Unit::Month => (add_months(base, offset).map(|(y, m)| format!("{y:04}-{m:02}")), None),
+        Unit::Quarter => {
+            let q = i64::from((base.month() - 1) / 3) + offset;
+            let y = i64::from(base.year()) + q.div_euclid(4);
+            (Some(format!("{y:04}-Q{}", q.rem_euclid(4) + 1)), None)
+        }
+        Unit::Year => (Some(format!("{:04}", i64::from(base.year()) + offset)), None),
+        Unit::Decade => (Some(format!("{}X", (i64::from(base.year()) + 10 * offset) / 10)), None),
+    }
+}
+
+/// The weekday `day` near `anchor`: before it for the past, after it for the future.
+fn weekday_near(anchor: Date, day: Weekday, shift: Shift, tense: Tense) -> Option<Date> {
+    let diff = i64::from(day.index()) - i64::from(anchor.weekday().index());
+    let back = if diff <= 0 { diff } else { diff - 7 }; // latest on or before the anchor
+    let ahead = if diff > 0 { diff } else { diff + 7 }; // next strictly after
+    let offset = match (shift, tense) {
+        (Shift::Last, _) => {
+            if back == 0 {
+                -7
+            } else {
+                back
+            }
+        }
+        (Shift::Next, _) => ahead,
+        (Shift::This, _) => diff,
+        (Shift::Unmarked, Tense::Past) => back,
+        (Shift::Unmarked, Tense::Future) => ahead,
+        // News reports mostly what happened: an unmarked weekday without a future leans past.
+        (Shift::Unmarked, Tense::Present) => back,
+    };
+    anchor.add_days(offset)
+}
+
+fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tense) -> Resolved {
+    let relative = |value: Option<String>, anchor: Option<Date>, day: Option<Date>| Resolved {
+        kind: TimexKind::Date,
+        needs_anchor: anchor.is_none(),
+        value: if anchor.is_some() { value } else { None },
+        anchor,
+        day,
+    };
+    match *sem {
+        Sem::Day { year: Some(y), month, day } => {
+            let d = Date::new(y, month, day);
+            Resolved { day: d, ..Resolved::date(d.map(|d| d.to_string())) }
+        }
+        Sem::Day { year: None, month, day } => {
+            let Some(a) = speech else {
+                let valid = Date::new(2000, month, day).is_some();
+                return Resolved::date(valid.then(|| format!("XXXX-{month:02}-{day:02}")));
+            };
+            let candidates = [a.year() - 1, a.year(), a.year() + 1].map(|y| Date::new(y, month, day));
+            let gap = |d: &Date| (d.days_since_epoch() - a.days_since_epoch()).abs();
+            let d = match tense {
+                Tense::Past => candidates.iter().flatten().filter(|d| **d <= a).max().copied(),
+                Tense::Future => candidates.iter().flatten().filter(|d| **d >= a).min().copied(),
+                Tense::Present => candidates.iter().flatten().min_by_key(|d| gap(d)).copied(),
+            };
+            Resolved { anchor: Some(a), day: d, ..Resolved::date(d.map(|d| d.to_string())) }
+        }
+        Sem::Month { year: Some(y), month, .. } => Resolved::date(Some(format!("{y:04}-{month:02}"))),
+        Sem::Month { year: None, month, shift } => {
+            let Some(a) = speech else { return Resolved::date(Some(format!("XXXX-{month:02}"))) };
+            let y = match (shift, tense) {
+                (Shift::Last, _) => a.year() - i32::from(month >= a.month()),
+                (Shift::Next, _) => a.year() + i32::from(month <= a.month()),
+                (Shift::This, _) => a.year(),
+                (Shift::Unmarked, Tense::Past) => a.year() - i32::from(month > a.month()),
+                (Shift::Unmarked, Tense::Future) => a.year() + i32::from(month < a.month()),
+                (Shift::Unmarked, Tense::Present) => {
+                    // The nearest: more than half a year ahead is last year's month.
+                    let ahead = i32::from(month) - i32::from(a.month());
+                    if ahead > 6 {
+                        a.year() - 1
+                    } else if ahead < -6 {
+                        a.year() + 1
+                    } else {
+                        a.year()
+                    }
+                }
+            };
+            Resolved { anchor: Some(a), ..Resolved::date(Some(format!("{y:04}-{month:02}"))) }
+        }
+        Sem::Year(y) => Resolved::date(Some(format!("{y:04}"))),
+        Sem::Decade(d) => Resolved::date(Some(format!("{d}X"))),
+        Sem::Quarter { n: Some(n), year: Some(y) } => Resolved::date(Some(format!("{y:04}-Q{n}"))),
+        Sem::Quarter { n, year: None } => {
+            let Some(a) = speech else { return relative(None, None, None) };
+            let current = (a.month() - 1) / 3 + 1;
+            let (y, q) = match n {
+                Some(n) if n <= current => (a.year(), n),
+                Some(n) => (a.year() - 1, n),
+                None if current == 1 => (a.year() - 1, 4),
+                None => (a.year(), current - 1),
+            };
+            relative(Some(format!("{y:04}-Q{q}")), Some(a), None)
+        }
+        Sem::Quarter { n: None, year: Some(y) } => Resolved::date(Some(format!("{y:04}"))),
+        Sem::Season { code, shift } => {
+            let Some(a) = speech else { return relative(None, None, None) };
+            let y = match shift {
+                Shift::Last => a.year() - 1,
+                Shift::Next => a.year() + 1,
+                _ => a.year(),
+            };
+            relative(Some(format!("{y:04}-{code}")), Some(a), None)
+        }
+        Sem::Weekday { day, shift, part } => {
+            let Some(a) = speech else { return relative(None, None, None) };
+            let d = weekday_near(a, day, shift, tense);
+            relative(d.map(|d| day_value(d, part)), Some(a), d)
+        }
+        Sem::RelDay { offset, part } => {
+            let Some(a) = speech else { return relative(None, None, None) };
+            let d = a.add_days(offset);
+            relative(d.map(|d| day_value(d, part)), Some(a), d)
+        }
+        Sem::Deictic { unit, offset } => {
+            let Some(a) = speech else { return relative(None, None, None) };
+            let (value, day) = period_value(a, unit, offset);
+            relative(value, Some(a), day)
+        }
+        Sem::Narrative { unit, offset } => {
+            let Some(base) = narrative else { return relative(None, None, None) };
+            let (value, day) = period_value(base, unit, offset);
+            relative(value, Some(base), day)
+        }
+        Sem::Duration { unit, amount } => Resolved {
+            kind: TimexKind::Duration,
+            value: Some(unit.duration(&amount.map_or_else(|| "X".to_string(), |n| n.to_string()))),
+            anchor: None,
+            day: None,
+            needs_anchor: false,
+        },
+        Sem::Ref(r) => Resolved::date(Some(r.to_string())),
+        Sem::Set(unit) => Resolved { kind: TimexKind::Set, ..Resolved::date(Some(unit.duration("1"))) },
+        Sem::Weekend => {
+            let Some(a) = speech else { return relative(None, None, None) };
+            // Past or present: the latest weekend not after the anchor; future: the next one.
+            // Days since the latest Saturday (0 on Saturday, 1 on Sunday, 2–6 Monday–Friday).
+            let since = (i64::from(a.weekday().index()) + 2) % 7;
+            let saturday =
+                if tense == Tense::Future && since >= 2 { a.add_days(7 - since) } else { a.add_days(-since) };
+            relative(saturday.map(|d| format!("{}-WE", week_value(d))), Some(a), None)
+        }
+        Sem::Clock { hour, minute } => {
+            let day = speech.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
+            Resolved {
+                kind: TimexKind::Time,
+                value: Some(format!("{day}T{hour:02}:{minute:02}")),
+                anchor: speech,
+                day: None,
+                needs_anchor: false,
+            }
+        }
+    }
+}

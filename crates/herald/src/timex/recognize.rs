@@ -1,0 +1,490 @@
+//! Recognition: token patterns → time expressions with a meaning still to be resolved ([`Sem`]).
+//! The patterns are checked in order at each token, longest first; the first that matches wins.
+
+use super::words::{self, Unit};
+use crate::date::Weekday;
+
+/// Which one of a named period: `last`, `this`, `next`, or unmarked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shift {
+    Last,
+    This,
+    Next,
+    Unmarked,
+}
+
+/// What a time expression means before anchoring.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Sem {
+    /// A calendar day; the year may be missing (`Oct. 23`).
+    Day { year: Option<i32>, month: u8, day: u8 },
+    /// A month (`October`, `last October`, `October 2025`).
+    Month { year: Option<i32>, month: u8, shift: Shift },
+    /// A year (`1998`, `fiscal 1998`).
+    Year(i32),
+    /// A decade (`the 1990s` → 199).
+    Decade(i32),
+    /// A quarter; `None` is "the quarter", the latest one.
+    Quarter { n: Option<u8>, year: Option<i32> },
+    /// A season (`last fall`).
+    Season { code: &'static str, shift: Shift },
+    /// A weekday (`on Thursday`, `next Monday`), maybe with a part of day.
+    Weekday { day: Weekday, shift: Shift, part: Option<&'static str> },
+    /// A day relative to the speech time (`yesterday` = −1), maybe with a part of day.
+    RelDay { offset: i64, part: Option<&'static str> },
+    /// A period relative to the speech time (`last week` = week −1, `this year`).
+    Deictic { unit: Unit, offset: i64 },
+    /// A period relative to the last date of the narrative (`the day prior`, `two days later`).
+    Narrative { unit: Unit, offset: i64 },
+    /// An amount of time (`three days`); `None` for a vague amount (`several days`).
+    Duration { unit: Unit, amount: Option<u32> },
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    Ref(&'static str),
+    /// A recurrence (`daily`, `every week`).
+    Set(Unit),
+    /// A clock time on the speech day (`4:30 p.m.`).
+    Clock { hour: u8, minute: u8 },
+    /// The weekend of the speech week, or the last one before it.
+    Weekend,
+}
+
+/// A recognized expression: tokens `start..end` of the sentence (indices into its word arrays).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub sem: Sem,
+}
+
+/// One sentence's words as the patterns read them.
+pub(crate) struct Words<'a> {
+    /// Forms as written.
+    pub forms: Vec<&'a str>,
+    /// Lowercased forms.
+    pub lower: Vec<String>,
+    /// Penn tags ("" without a tagger).
+    pub xpos: Vec<&'a str>,
+}
+
+impl Words<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.forms.get(i).is_some_and(|f| f.starts_with(char::is_uppercase))
+    }
+}
+
+/// Every time expression in a sentence, left to right, not overlapping.
+pub(crate) fn recognize(words: &Words<'_>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.lower.len() {
+        match match_at(words, i) {
+            Some((len, sem)) if len > 0 => {
+                out.push(Candidate { start: i, end: i + len, sem });
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn shift_of(word: &str) -> Option<Shift> {
+    Some(match word {
+        "last" | "past" | "previous" => Shift::Last,
+        "this" | "current" => Shift::This,
+        "next" | "coming" => Shift::Next,
+        _ => return None,
+    })
+}
+
+fn year(word: &str) -> Option<i32> {
+    let y: i32 =
+        (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())??;
+    (1800..=2100).contains(&y).then_some(y)
+}
+
+fn day_number(word: &str) -> Option<u8> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix_ok = matches!(&word[digits.len()..], "" | "st" | "nd" | "rd" | "th");
+    let d: u8 = digits.parse().ok()?;
+    (suffix_ok && (1..=31).contains(&d) && digits.len() <= 2).then_some(d)
+}
+
+fn month_at(words: &Words<'_>, i: usize) -> Option<u8> {
+    let m = words::month(words.w(i))?;
+    // "may", "march" and short forms without a period are months only when capitalized.
+    let w = words.w(i);
+    let ambiguous = matches!(w, "may" | "march" | "jan" | "mar" | "jun" | "sat" | "sun") || w.len() <= 3;
+    (!ambiguous || words.capitalized(i)).then_some(m)
+}
+
+fn numeric_date(word: &str) -> Option<Sem> {
+    let parts: Vec<&str> = word.split(['/', '-']).collect();
+    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    let (y, m, d) = if parts[0].len() == 4 {
+        (n[0] as i32, n[1], n[2])
+    } else {
+        let y = if parts[2].len() == 2 {
+            1900 + n[2] as i32 + if n[2] < 50 { 100 } else { 0 }
+        } else {
+            n[2] as i32
+        };
+        (y, n[0], n[1])
+    };
+    crate::date::Date::new(y, m as u8, d as u8).map(|_| Sem::Day {
+        year: Some(y),
+        month: m as u8,
+        day: d as u8,
+    })
+}
+
+#[allow(clippy::too_many_lines)]
+fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
+    let w = |k: usize| words.w(i + k);
+    let w0 = w(0);
+    let first = w0.as_bytes().first().copied()?;
+    if !(first.is_ascii_alphanumeric() || first == b'\'') {
+        return None;
+    }
+    // Numeric dates: 10/23/2025, 2025-10-23.
+    if first.is_ascii_digit() {
+        if let Some(sem) = numeric_date(w0) {
+            return Some((1, sem));
+        }
+        // Clock times: 4:30 p.m., 4 p.m.
+        let ampm = matches!(w(1), "a.m." | "p.m." | "am" | "pm");
+        if let Some((h, m)) = w0.split_once(':')
+            && let (Ok(h), Ok(m)) = (h.parse::<u8>(), m.parse::<u8>())
+            && h <= 23
+            && m <= 59
+            && (ampm || h >= 13 || w(1) == "gmt" || w(1) == "et")
+        {
+            let hour = if w(1).starts_with('p') && h < 12 { h + 12 } else { h };
+            return Some((if ampm { 2 } else { 1 }, Sem::Clock { hour, minute: m }));
+        }
+        if ampm
+            && let Ok(h) = w0.parse::<u8>()
+            && (1..=12).contains(&h)
+        {
+            let hour = if w(1).starts_with('p') && h < 12 {
+                h + 12
+            } else if h == 12 {
+                0
+            } else {
+                h
+            };
+            return Some((2, Sem::Clock { hour, minute: 0 }));
+        }
+        // Day-first dates: 23 October 2025.
+        if let (Some(d), Some(m)) = (day_number(w0), month_at(words, i + 1)) {
+            return Some(match year(w(2)) {
+                Some(y) => (3, Sem::Day { year: Some(y), month: m, day: d }),
+                None => (2, Sem::Day { year: None, month: m, day: d }),
+            });
+        }
+        // Decades: 1990s.
+        if w0.len() == 5
+            && w0.ends_with("0s")
+            && let Some(y) = year(&w0[..4])
+        {
+            return Some((1, Sem::Decade(y / 10)));
+        }
+        // Durations: 10-year, 24 hours, three days ago.
+        if let Some(n) = words::number(w0)
+            && let Some(m) = amount_unit(words, i, Some(n))
+        {
+            return Some(m);
+        }
+        if let Some(y) = year(w0) {
+            let next = words.xpos.get(i + 1).copied().unwrap_or("");
+            let counted = matches!(next, "NNS" | "NNPS") || matches!(w(1), "%" | "percent");
+            if !counted {
+                return Some((1, Sem::Year(y)));
+            }
+        }
+        return None;
+    }
+    if w0 == "'" || w0 == "’" {
+        return None;
+    }
+    // Month-first dates and months.
+    if let Some(m) = month_at(words, i) {
+        if let Some(d) = day_number(w(1)) {
+            if w(2) == ","
+                && let Some(y) = year(w(3))
+            {
+                return Some((4, Sem::Day { year: Some(y), month: m, day: d }));
+            }
+            if let Some(y) = year(w(2)) {
+                return Some((3, Sem::Day { year: Some(y), month: m, day: d }));
+            }
+            return Some((2, Sem::Day { year: None, month: m, day: d }));
+        }
+        if let Some(y) = year(w(1)) {
+            return Some((2, Sem::Month { year: Some(y), month: m, shift: Shift::Unmarked }));
+        }
+        if w(1) == "of"
+            && let Some(y) = year(w(2))
+        {
+            return Some((3, Sem::Month { year: Some(y), month: m, shift: Shift::Unmarked }));
+        }
+        return Some((1, Sem::Month { year: None, month: m, shift: Shift::Unmarked }));
+    }
+    if let Some(rest) = w0.strip_prefix("mid-")
+        && let Some(m) = words::month(rest)
+    {
+        return Some((1, Sem::Month { year: None, month: m, shift: Shift::Unmarked }));
+    }
+    if let Some(day) = words::weekday(w0) {
+        // "Sun" is a company and "sat" a verb: abbreviations count only with their period.
+        if w0.len() <= 5 && !(w0.ends_with('.') && words.capitalized(i)) {
+            return None;
+        }
+        let part = words::part_of_day(w(1));
+        return Some((1 + usize::from(part.is_some()), Sem::Weekday { day, shift: Shift::Unmarked, part }));
+    }
+    match w0 {
+        "today" => return Some((1, Sem::RelDay { offset: 0, part: None })),
+        "tonight" => return Some((1, Sem::RelDay { offset: 0, part: Some("NI") })),
+        "yesterday" => {
+            let part = words::part_of_day(w(1));
+            return Some((1 + usize::from(part.is_some()), Sem::RelDay { offset: -1, part }));
+        }
+        "tomorrow" => return Some((1, Sem::RelDay { offset: 1, part: None })),
+        "now" | "currently" | "nowadays" => return Some((1, Sem::Ref("PRESENT_REF"))),
+        "recently" | "lately" | "previously" => return Some((1, Sem::Ref("PAST_REF"))),
+        "recent" => {
+            let plural_unit = words::unit(w(1)).is_some() && words::plural(w(1));
+            return Some((1 + usize::from(plural_unit), Sem::Ref("PAST_REF")));
+        }
+        "future" => return Some((1, Sem::Ref("FUTURE_REF"))),
+        "daily" => return Some((1, Sem::Set(Unit::Day))),
+        "weekly" => return Some((1, Sem::Set(Unit::Week))),
+        "monthly" => return Some((1, Sem::Set(Unit::Month))),
+        "annually" | "yearly" => return Some((1, Sem::Set(Unit::Year))),
+        "noon" => return Some((1, Sem::Clock { hour: 12, minute: 0 })),
+        "midnight" => return Some((1, Sem::Clock { hour: 0, minute: 0 })),
+        "fiscal" => {
+            if let Some(y) = year(w(1)) {
+                return Some((2, Sem::Year(y)));
+            }
+        }
+        "every" | "each" => {
+            if let Some(u) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
+                return Some((2, Sem::Set(u)));
+            }
+        }
+        "q1" | "q2" | "q3" | "q4" => {
+            let n = w0.as_bytes()[1] - b'0';
+            return Some((1, Sem::Quarter { n: Some(n), year: None }));
+        }
+        _ => {}
+    }
+    // "earlier this year", "late last month", "early next year"
+    if matches!(w0, "earlier" | "later" | "early" | "late")
+        && let (Some(shift), Some(unit)) = (shift_of(w(1)), words::unit(w(2)))
+    {
+        return Some((3, deictic(shift, unit)));
+    }
+    if matches!(w0, "early" | "mid" | "late")
+        && let Some(m) = month_at(words, i + 1)
+    {
+        return Some((2, Sem::Month { year: year(w(2)), month: m, shift: Shift::Unmarked }));
+    }
+    // last/this/next + weekday, month, season, unit, part of day
+    if let Some(shift) = shift_of(w0) {
+        if let Some(day) = words::weekday(w(1)) {
+            return Some((2, Sem::Weekday { day, shift, part: None }));
+        }
+        if let Some(m) = words::month(w(1)).filter(|_| words.capitalized(i + 1)) {
+            return Some((2, Sem::Month { year: None, month: m, shift }));
+        }
+        if let Some(code) = words::season(w(1)) {
+            return Some((2, Sem::Season { code, shift }));
+        }
+        if let Some(unit) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
+            return Some((2, deictic(shift, unit)));
+        }
+        if w0 == "last" && w(1) == "night" {
+            return Some((2, Sem::RelDay { offset: -1, part: Some("NI") }));
+        }
+        if w0 == "this"
+            && let Some(part) = words::part_of_day(w(1))
+        {
+            return Some((2, Sem::RelDay { offset: 0, part: Some(part) }));
+        }
+        if w0 == "current" {
+            return Some((1, Sem::Ref("PRESENT_REF")));
+        }
+    }
+    if w0 == "the" {
+        return match_the(words, i);
+    }
+    // a week ago, a year earlier, several days, years
+    if let Some(n) = words::number(w0) {
+        return amount_unit(words, i, Some(n));
+    }
+    if words::vague_amount(w0) {
+        return amount_unit(words, i, None);
+    }
+    if let Some(unit) =
+        words::unit(w0).filter(|_| words::plural(w0) && !matches!(w0, "days" | "minutes" | "hours"))
+    {
+        return Some((1, Sem::Duration { unit, amount: None }));
+    }
+    if let Some(n) = words::ordinal(w0) {
+        if w(1) == "quarter" {
+            return Some((2, quarter(words, i + 2, n).1));
+        }
+        if w(1) == "-" && w(2) == "quarter" {
+            return Some((3, quarter(words, i + 3, n).1));
+        }
+    }
+    None
+}
+
+fn quarter(words: &Words<'_>, after: usize, n: u8) -> (usize, Sem) {
+    if words.w(after) == "of"
+        && let Some(y) = year(words.w(after + 1))
+    {
+        return (2, Sem::Quarter { n: Some(n), year: Some(y) });
+    }
+    (0, Sem::Quarter { n: Some(n), year: None })
+}
+
+fn deictic(shift: Shift, unit: Unit) -> Sem {
+    let offset = match shift {
+        Shift::Last => -1,
+        Shift::Next => 1,
+        Shift::This | Shift::Unmarked => 0,
+    };
+    Sem::Deictic { unit, offset }
+}
+
+/// `N unit(s)` with what follows: `ago`, `earlier`/`later`, or nothing (a duration).
+fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option<(usize, Sem)> {
+    let w = |k: usize| words.w(i + k);
+    // 10-year, 24-hour
+    let (unit_at, unit) = if w(1) == "-" && words::unit(w(2)).is_some() {
+        (2, words::unit(w(2))?)
+    } else {
+        (1, words::unit(w(1))?)
+    };
+    if n.is_none() && !words::plural(w(unit_at)) {
+        return None;
+    }
+    let amount = n.unwrap_or(0) as i64;
+    match w(unit_at + 1) {
+        "ago" if n.is_some() => return Some((unit_at + 2, Sem::Deictic { unit, offset: -amount })),
+        "earlier" | "before" | "prior" | "previously" if n.is_some() => {
+            return Some((unit_at + 2, Sem::Narrative { unit, offset: -amount }));
+        }
+        "later" | "after" if n.is_some() => {
+            return Some((unit_at + 2, Sem::Narrative { unit, offset: amount }));
+        }
+        _ => {}
+    }
+    // A "30-year bond" or a "10-year-old" is a thing, not a time.
+    if unit_at == 2
+        && matches!(
+            w(3),
+            "bond"
+                | "bonds"
+                | "note"
+                | "notes"
+                | "treasury"
+                | "treasuries"
+                | "securities"
+                | "issue"
+                | "mortgage"
+                | "mortgages"
+                | "loan"
+                | "loans"
+                | "debt"
+                | "-"
+                | "old"
+        )
+    {
+        return None;
+    }
+    // "a day" alone is too vague to tag unless it is a clear amount.
+    if n == Some(1) && matches!(w(0), "a" | "an") && unit == Unit::Day {
+        return None;
+    }
+    Some((unit_at + 1, Sem::Duration { unit, amount: n }))
+}
+
+/// Patterns that begin with "the".
+fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
+    let w = |k: usize| words.w(i + k);
+    match w(1) {
+        "future" => return Some((2, Sem::Ref("FUTURE_REF"))),
+        "past" if words::unit(w(2)).is_none() && words::number(w(2)).is_none() => {
+            return Some((2, Sem::Ref("PAST_REF")));
+        }
+        "quarter" => return Some((2, Sem::Quarter { n: None, year: None })),
+        "latest" | "recent" | "most" if matches!(w(2), "quarter" | "period") => {
+            return Some((3, Sem::Quarter { n: None, year: None }));
+        }
+        "weekend" => return Some((2, Sem::Weekend)),
+        // the year-ago quarter, the year-earlier period
+        "year"
+            if w(2) == "-" && matches!(w(3), "ago" | "earlier") && matches!(w(4), "quarter" | "period") =>
+        {
+            return Some((5, Sem::Deictic { unit: Unit::Year, offset: -1 }));
+        }
+        _ => {}
+    }
+    if w(1).len() == 5
+        && w(1).ends_with("0s")
+        && let Some(y) = year(&w(1)[..4])
+    {
+        return Some((2, Sem::Decade(y / 10)));
+    }
+    if let Some(n) = words::ordinal(w(1)) {
+        if w(2) == "quarter" {
+            let (extra, sem) = quarter(words, i + 3, n);
+            return Some((3 + extra, sem));
+        }
+        // the first nine months
+        if let Some(amount) = words::number(w(2))
+            && let Some(unit) = words::unit(w(3))
+        {
+            return Some((4, Sem::Duration { unit, amount: Some(amount) }));
+        }
+    }
+    // the day prior, the day before, the week after
+    if let Some(unit) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
+        match w(2) {
+            "prior" | "before" | "earlier" => return Some((3, Sem::Narrative { unit, offset: -1 })),
+            "after" | "later" => return Some((3, Sem::Narrative { unit, offset: 1 })),
+            _ => {}
+        }
+    }
+    // the previous week, the following day, the next month
+    if let Some(unit) = words::unit(w(2)).filter(|_| !words::plural(w(2))) {
+        match w(1) {
+            "previous" | "prior" | "preceding" => return Some((3, Sem::Narrative { unit, offset: -1 })),
+            "following" | "next" => return Some((3, Sem::Narrative { unit, offset: 1 })),
+            "past" | "last" => return Some((3, Sem::Duration { unit, amount: Some(1) })),
+            _ => {}
+        }
+    }
+    // the past two months, the next five years, the last few days
+    if matches!(w(1), "past" | "last" | "next" | "coming" | "first") {
+        let amount = words::number(w(2));
+        if (amount.is_some() || words::vague_amount(w(2)))
+            && let Some(unit) = words::unit(w(3))
+        {
+            return Some((4, Sem::Duration { unit, amount }));
+        }
+    }
+    None
+}

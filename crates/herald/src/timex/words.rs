@@ -1,0 +1,141 @@
+//! Word tables of the time tagger (lowercase).
+
+use crate::date::Weekday;
+
+/// Month number of a month name or abbreviation (`oct`, `oct.`, `october`, `sept.`); the caller
+/// decides whether an ambiguous word (`may`, `march`) is a month.
+pub(crate) fn month(word: &str) -> Option<u8> {
+    crate::date::month_number(word.strip_suffix('.').unwrap_or(word))
+}
+
+/// Weekday of a weekday name or abbreviation.
+pub(crate) fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    let i = match w {
+        "monday" | "mon" => 0,
+        "tuesday" | "tue" | "tues" => 1,
+        "wednesday" | "wed" => 2,
+        "thursday" | "thu" | "thur" | "thurs" => 3,
+        "friday" | "fri" => 4,
+        "saturday" | "sat" => 5,
+        "sunday" | "sun" => 6,
+        _ => return None,
+    };
+    Some(Weekday::ALL[i])
+}
+
+/// A calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+}
+
+impl Unit {
+    /// TIMEX3 duration letter (with `T` for times of day).
+    pub(crate) fn duration(self, n: &str) -> String {
+        match self {
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Quarter => format!("P{n}Q"),
+            Unit::Year => format!("P{n}Y"),
+            Unit::Decade => format!("P{n}DE"),
+        }
+    }
+}
+
+/// The unit of a unit word (`days`, `week`, `year-long`).
+pub(crate) fn unit(word: &str) -> Option<Unit> {
+    Some(match word {
+        "minute" | "minutes" => Unit::Minute,
+        "hour" | "hours" => Unit::Hour,
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "month" | "months" => Unit::Month,
+        "quarter" | "quarters" => Unit::Quarter,
+        "year" | "years" => Unit::Year,
+        "decade" | "decades" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+/// True for plural unit words (`days`), which make a bare unit a vague duration (`PXD`).
+pub(crate) fn plural(word: &str) -> bool {
+    word.ends_with('s')
+}
+
+/// The value of a number word or numeral up to 100 (`two`, `12`, `a`).
+pub(crate) fn number(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse::<u32>() {
+        return (n <= 1000).then_some(n);
+    }
+    Some(match word {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "eighteen" => 18,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "hundred" => 100,
+        _ => return None,
+    })
+}
+
+/// Vague quantities that make a duration's amount unknown (`several days` → `PXD`).
+pub(crate) fn vague_amount(word: &str) -> bool {
+    matches!(word, "several" | "few" | "many" | "some" | "numerous" | "recent")
+}
+
+/// Ordinal of a quarter (`third` → 3).
+pub(crate) fn ordinal(word: &str) -> Option<u8> {
+    Some(match word {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        _ => return None,
+    })
+}
+
+/// Season code of a season word.
+pub(crate) fn season(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "spring" => "SP",
+        "summer" => "SU",
+        "fall" | "autumn" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// Part-of-day code (`morning` → `MO`).
+pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}

@@ -1,0 +1,96 @@
+//! Time expressions on real sentences: the summit briefing's dates, absolute forms, impossible
+//! dates and a missing publication date.
+
+use herald::layers::TimexKind;
+use herald::{Date, Doc, Meta, Pipeline};
+
+fn analyze(text: &str, published: Option<&str>) -> Doc {
+    let meta = Meta { published: published.and_then(Date::parse_iso), ..Meta::default() };
+    Pipeline::new().annotate(text.to_string(), meta)
+}
+
+/// `text → value` of every time expression, in order.
+fn values(doc: &Doc) -> Vec<(String, String)> {
+    doc.timexes.iter().map(|t| (doc.slice(t.span).to_string(), t.value.clone().unwrap_or_default())).collect()
+}
+
+fn value_of(doc: &Doc, text: &str, nth: usize) -> String {
+    let all: Vec<(String, String)> = values(doc).into_iter().filter(|(t, _)| t == text).collect();
+    all.get(nth).map_or_else(|| panic!("no {text:?} #{nth} in {:?}", values(doc)), |(_, v)| v.clone())
+}
+
+#[test]
+fn summit_briefing_dates() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/summit-briefing.txt"))
+            .unwrap();
+    let doc = analyze(&text, Some("2025-10-24"));
+    assert_eq!(value_of(&doc, "Thursday", 0), "2025-10-23", "briefing held on Thursday");
+    assert_eq!(value_of(&doc, "Thursday", 1), "2025-10-23", "Putin addressing reporters on Thursday");
+    assert_eq!(value_of(&doc, "the day prior", 0), "2025-10-22");
+    assert_eq!(value_of(&doc, "the previous week", 0), "2025-W42");
+    assert_eq!(value_of(&doc, "Wednesday", 0), "2025-10-22");
+    assert_eq!(value_of(&doc, "yesterday", 0), "2025-10-22", "inside Leavitt's quote, said on Thursday");
+}
+
+#[test]
+fn absolute_and_relative_forms() {
+    let doc = analyze(
+        "Talks set for 10/23/2025 moved to 23 October 2025. Officials met on Oct. 23 and again in mid-October. \
+         Prices doubled in the 1990s and fell in fiscal 2025 and in Q3. The strike lasted three days. \
+         Inspectors come every week. The vote is at 4:30 p.m. Last week the minister resigned; \
+         a week ago he denied it, and next Monday his successor will be named.",
+        Some("2025-10-29"),
+    );
+    let v = values(&doc);
+    let expect = [
+        ("10/23/2025", "2025-10-23"),
+        ("23 October 2025", "2025-10-23"),
+        ("Oct. 23", "2025-10-23"),
+        ("mid-October", "2025-10"),
+        ("the 1990s", "199X"),
+        ("fiscal 2025", "2025"),
+        ("Q3", "2025-Q3"),
+        ("three days", "P3D"),
+        ("every week", "P1W"),
+        ("4:30 p.m.", "2025-10-29T16:30"),
+        ("Last week", "2025-W43"),
+        ("a week ago", "2025-W43"),
+        ("next Monday", "2025-11-03"),
+    ];
+    for (text, value) in expect {
+        assert!(v.iter().any(|(t, x)| t == text && x == value), "{text} → {value} not in {v:?}");
+    }
+    let kind = |text: &str| doc.timexes.iter().find(|t| doc.slice(t.span) == text).map(|t| t.kind);
+    assert_eq!(kind("three days"), Some(TimexKind::Duration));
+    assert_eq!(kind("every week"), Some(TimexKind::Set));
+    assert_eq!(kind("4:30 p.m."), Some(TimexKind::Time));
+}
+
+#[test]
+fn impossible_dates_get_no_value() {
+    let doc = analyze(
+        "It happened on February 30, 2025, or in year 99999, code 2882015, or on 2025-02-29.",
+        Some("2025-03-01"),
+    );
+    for t in &doc.timexes {
+        let v = t.value.as_deref().unwrap_or("");
+        assert!(
+            !v.contains("02-30") && !v.contains("99999") && !v.contains("2882015") && !v.contains("02-29"),
+            "{v}"
+        );
+    }
+}
+
+#[test]
+fn without_a_publication_date_relative_expressions_stay_unresolved() {
+    let doc = analyze("The minister resigned yesterday, two days after the vote on Oct. 23.", None);
+    let v = values(&doc);
+    assert!(v.iter().any(|(t, x)| t == "yesterday" && x.is_empty()), "{v:?}");
+    assert!(v.iter().any(|(t, x)| t == "Oct. 23" && x == "XXXX-10-23"), "{v:?}");
+    assert!(
+        doc.diagnostics.iter().any(|d| d.stage == "timex" && d.message.contains("no publication date")),
+        "{:?}",
+        doc.diagnostics
+    );
+}
