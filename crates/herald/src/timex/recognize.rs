@@ -247,8 +247,8 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         if w0.len() <= 5 && !(w0.ends_with('.') && words.capitalized(i)) {
             return None;
         }
-        let part = words::part_of_day(w(1));
-        return Some((1 + usize::from(part.is_some()), Sem::Weekday { day, shift: Shift::Unmarked, part }));
+        // "Friday night" is that Friday: TimeML tags the day and gives it the date.
+        return Some((1, Sem::Weekday { day, shift: Shift::Unmarked, part: None }));
     }
     match w0 {
         "today" => return Some((1, Sem::RelDay { offset: 0, part: None })),
@@ -259,12 +259,11 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         }
         "tomorrow" => return Some((1, Sem::RelDay { offset: 1, part: None })),
         "now" | "currently" | "nowadays" => return Some((1, Sem::Ref("PRESENT_REF"))),
-        "recently" | "lately" | "previously" => return Some((1, Sem::Ref("PAST_REF"))),
-        "recent" => {
-            let plural_unit = words::unit(w(1)).is_some() && words::plural(w(1));
-            return Some((1 + usize::from(plural_unit), Sem::Ref("PAST_REF")));
+        "recently" | "lately" => return Some((1, Sem::Ref("PAST_REF"))),
+        // "recent years"; a bare "recent" or "previously" is rarely a time reference.
+        "recent" if words::unit(w(1)).is_some() && words::plural(w(1)) => {
+            return Some((2, Sem::Ref("PAST_REF")));
         }
-        "future" => return Some((1, Sem::Ref("FUTURE_REF"))),
         "daily" => return Some((1, Sem::Set(Unit::Day))),
         "weekly" => return Some((1, Sem::Set(Unit::Week))),
         "monthly" => return Some((1, Sem::Set(Unit::Month))),
