@@ -1,5 +1,7 @@
 //! Lemmatizer: edit rules learned from a treebank, chosen by the word's tag and its longest known
-//! suffix, plus an exception table for words the rules get wrong (`n't` → `not`, `ca` → `can`).
+//! suffix, plus an exception table for words the rules get wrong (`n't` → `not`, `ca` → `can`),
+//! and a form table for words whose lemma never depended on their tag (so a tagging error costs
+//! no lemma).
 //!
 //! Casing is decided first: proper nouns (XPOS `NNP`, `NNPS`) keep their case, every other word is
 //! lowercased (`Applause` → `applause`); the exception table keeps the rest (`I`). A rule is then
@@ -13,7 +15,7 @@ use crate::model::weights::HashedMap;
 use crate::model::{ModelError, Reader, Writer};
 
 /// Model file version this code reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Longest suffix (in characters) the rules look at.
 pub const MAX_SUFFIX: usize = 8;
@@ -66,6 +68,9 @@ pub struct Lemmatizer {
     table: HashedMap<u16>,
     /// (XPOS, form) → lemma.
     exceptions: HashedMap<String>,
+    /// Form → lemma, for forms that had one lemma under every tag in training (seen twice or
+    /// more), so that a wrong predicted tag costs no lemma.
+    by_form: HashedMap<String>,
     /// The header of the model file it was loaded from.
     pub header: String,
 }
@@ -94,6 +99,11 @@ impl Lemmatizer {
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
         if let Some(l) = self.exceptions.get(&form_key(xpos, form)) {
+            return l.clone();
+        }
+        // A form that had one lemma under every tag keeps it whatever the predicted tag says:
+        // tagging errors (NNP or NN? VBG or NN?) then cost no lemma.
+        if let Some(l) = self.by_form.get(&form_key("", form)) {
             return l.clone();
         }
         self.by_rule(form, xpos).unwrap_or_else(|| form.to_string())
@@ -126,12 +136,14 @@ impl Lemmatizer {
             w.u64(k);
             w.u16(r);
         }
-        let mut ex: Vec<(&u64, &String)> = self.exceptions.iter().collect();
-        ex.sort_unstable();
-        w.u32(ex.len() as u32);
-        for (k, l) in ex {
-            w.u64(*k);
-            w.str(l);
+        for table in [&self.exceptions, &self.by_form] {
+            let mut ex: Vec<(&u64, &String)> = table.iter().collect();
+            ex.sort_unstable();
+            w.u32(ex.len() as u32);
+            for (k, l) in ex {
+                w.u64(*k);
+                w.str(l);
+            }
         }
         w.finish("lemmatizer", VERSION, header)
     }
@@ -156,14 +168,19 @@ impl Lemmatizer {
             }
             table.insert(k, rule);
         }
-        let n = r.count(12)?;
-        let mut exceptions = HashedMap::default();
-        for _ in 0..n {
-            let k = r.u64()?;
-            exceptions.insert(k, r.str()?);
-        }
+        let read_table = |r: &mut Reader| -> Result<HashedMap<String>, ModelError> {
+            let n = r.count(12)?;
+            let mut t = HashedMap::default();
+            for _ in 0..n {
+                let k = r.u64()?;
+                t.insert(k, r.str()?);
+            }
+            Ok(t)
+        };
+        let exceptions = read_table(&mut r)?;
+        let by_form = read_table(&mut r)?;
         r.end()?;
-        Ok(Lemmatizer { rules, table, exceptions, header: r.header.clone() })
+        Ok(Lemmatizer { rules, table, exceptions, by_form, header: r.header.clone() })
     }
 }
 

@@ -46,6 +46,23 @@ pub fn train(train: &[ConlluSentence]) -> Lemmatizer {
             lem.table.insert(suffix_key(xpos, suffix), b);
         }
     }
+    // Forms whose lemma never depended on the tag (seen at least twice).
+    let mut forms: HashMap<&str, (HashMap<&str, u32>, u32)> = HashMap::new();
+    for ((_, form), lemmas) in &seen {
+        let e = forms.entry(form.as_str()).or_default();
+        for (l, c) in lemmas {
+            *e.0.entry(l.as_str()).or_default() += c;
+            e.1 += c;
+        }
+    }
+    for (form, (lemmas, count)) in forms {
+        if lemmas.len() == 1
+            && count >= 2
+            && let Some(lemma) = lemmas.keys().next()
+        {
+            lem.by_form.insert(form_key("", form), lemma.to_string());
+        }
+    }
     for ((xpos, form), lemmas) in &seen {
         let Some((lemma, _)) = lemmas.iter().max_by_key(|(l, c)| (**c, std::cmp::Reverse((*l).clone())))
         else {
