@@ -232,3 +232,26 @@ fn eval_segment_prints_token_and_sentence_scores() {
     assert!(out.contains("tokens        100.00    100.00    100.00"), "{out}");
     assert!(out.contains("sentences     100.00    100.00    100.00"), "{out}");
 }
+
+#[test]
+fn eval_ner_reads_conll2003_and_writes_predictions() {
+    let dir = scratch("ner");
+    let gold = dir.join("gold.conll");
+    std::fs::write(
+        &gold,
+        "-DOCSTART- -X- -X- O\n\nVladimir NNP B-NP I-PER\nPutin NNP I-NP I-PER\nmet VBD B-VP O\nDonald NNP B-NP I-PER\n\
+Trump NNP I-NP I-PER\nin IN B-PP O\nBudapest NNP B-NP I-LOC\n. . O O\n\n",
+    )
+    .unwrap();
+    let pred = dir.join("pred.conll");
+    let o =
+        herald(&["eval", "ner", "--conll2003", gold.to_str().unwrap(), "--write", pred.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("PER") && out.contains("overall"), "{out}");
+    let written = std::fs::read_to_string(&pred).unwrap();
+    let lines: Vec<&str> = written.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 8, "one line per token, tokens kept: {written}");
+    assert!(lines[0].starts_with("Vladimir NNP B-NP "), "{written}");
+    assert!(lines[0].ends_with("B-PER") && lines[1].ends_with("I-PER"), "{written}");
+}

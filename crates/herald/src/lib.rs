@@ -25,10 +25,12 @@ pub mod date;
 pub mod diag;
 pub mod doc;
 pub mod eval;
+pub mod iob;
 pub mod layers;
 pub mod lemma;
 pub mod model;
 pub mod models;
+pub mod ner;
 pub mod parser;
 pub mod render;
 pub mod segment;
@@ -77,6 +79,7 @@ impl<'m> Pipeline<'m> {
         let mut doc = Doc::new(text, meta);
         segment::run(&mut doc);
         syntax::run(&mut doc, self.models);
+        ner::run(&mut doc, self.models);
         timex::run(&mut doc);
         tone::run(&mut doc);
         doc

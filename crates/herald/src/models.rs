@@ -9,12 +9,14 @@ use std::sync::LazyLock;
 
 use crate::lemma::Lemmatizer;
 use crate::model::ModelError;
+use crate::ner::NerTagger;
 use crate::parser::Parser;
 use crate::tagger::Tagger;
 
 static TAGGER: &[u8] = include_bytes!("../models/tagger.bin.gz");
 static LEMMATIZER: &[u8] = include_bytes!("../models/lemmatizer.bin.gz");
 static PARSER: &[u8] = include_bytes!("../models/parser.bin.gz");
+static NER: &[u8] = include_bytes!("../models/ner.bin.gz");
 
 /// Every model the pipeline uses.
 #[derive(Debug)]
@@ -25,9 +27,15 @@ pub struct Models {
     pub lemmatizer: Result<Lemmatizer, ModelError>,
     /// Dependency parser.
     pub parser: Result<Parser, ModelError>,
+    /// Named-entity recognizer.
+    pub ner: Result<NerTagger, ModelError>,
 }
 
-static EMBEDDED: LazyLock<Models> = LazyLock::new(|| Models::from_bytes(TAGGER, LEMMATIZER, PARSER));
+static EMBEDDED: LazyLock<Models> = LazyLock::new(|| {
+    let mut models = Models::from_bytes(TAGGER, LEMMATIZER, PARSER);
+    models.ner = NerTagger::from_bytes(NER);
+    models
+});
 
 impl Models {
     /// The embedded models (decoded on first call).
@@ -41,6 +49,7 @@ impl Models {
             tagger: Tagger::from_bytes(tagger),
             lemmatizer: Lemmatizer::from_bytes(lemmatizer),
             parser: Parser::from_bytes(parser),
+            ner: Err(ModelError::Corrupt("no NER model given".into())),
         }
     }
 }
@@ -60,6 +69,8 @@ mod tests {
         assert_eq!(lem.lemma("n't", "RB"), "not");
         let parser = m.parser.as_ref().unwrap();
         assert!(parser.header.contains("command: herald train parser"), "{}", parser.header);
+        let ner = m.ner.as_ref().unwrap();
+        assert!(ner.header.contains("command: herald train ner"), "{}", ner.header);
     }
 
     #[test]
@@ -71,5 +82,6 @@ mod tests {
         flipped[mid] ^= 0xFF;
         assert!(Parser::from_bytes(&flipped).is_err());
         assert!(Lemmatizer::from_bytes(TAGGER).is_err(), "a tagger file is not a lemmatizer");
+        assert!(NerTagger::from_bytes(PARSER).is_err(), "a parser file is not a recognizer");
     }
 }

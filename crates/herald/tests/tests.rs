@@ -1,5 +1,6 @@
 //! Integration tests of the core, in one binary:
 //! - `golden`: every bundled example article against its committed rendering;
+//! - `ner`: named mentions in a news sentence;
 //! - `properties`: invariants of the segmenter over arbitrary text;
 //! - `syntax`: tagger, lemmatizer and parser on real and hostile sentences;
 //! - `timex`: time expressions on the summit briefing, absolute forms, impossible dates;
@@ -8,6 +9,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod golden;
+mod ner;
 mod properties;
 mod syntax;
 mod timex;

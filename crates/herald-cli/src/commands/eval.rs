@@ -13,6 +13,19 @@ use super::Outcome;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Eval {
+    /// Named entities against Universal NER (`--iob2`) or CoNLL-2003 (`--conll2003`): per-type and
+    /// overall entity P/R/F1 on the given tokens.
+    Ner {
+        /// Universal NER IOB2 file.
+        #[arg(long, value_name = "FILE", conflicts_with = "conll2003")]
+        iob2: Option<PathBuf>,
+        /// CoNLL-2003 file (token POS chunk tag; IOB1 or IOB2).
+        #[arg(long, value_name = "FILE")]
+        conll2003: Option<PathBuf>,
+        /// Write the file back with the predicted tags in the last column.
+        #[arg(long, value_name = "FILE")]
+        write: Option<PathBuf>,
+    },
     /// Time expressions against TimeML (TempEval-3 figures); gold TIMEX3 tags are stripped first.
     Timex {
         /// A TimeML file or a folder of them (searched recursively for `.tml`).
@@ -56,6 +69,7 @@ pub enum Eval {
 pub fn run(cmd: &Eval) -> Result<Outcome> {
     match cmd {
         Eval::Segment { conllu: path } => segment(path),
+        Eval::Ner { iob2, conll2003, write } => ner(iob2.as_deref(), conll2003.as_deref(), write.as_deref()),
         Eval::Timex { timeml, write } => timex(timeml, write.as_deref()),
         Eval::Tone { tsv, tuning } => tone(tsv, tuning),
         Eval::Parse { conllu: path, write, models, prune } => {
@@ -119,6 +133,7 @@ fn parse(path: &Path, write: Option<&Path>, dir: Option<&Path>, prune: Option<i1
                 tagger: models.tagger.as_ref().map(|m| m.pruned(t)).map_err(Clone::clone),
                 lemmatizer: models.lemmatizer.clone(),
                 parser: models.parser.as_ref().map(|m| m.pruned(t)).map_err(Clone::clone),
+                ner: models.ner.clone(),
             };
             if let Ok(p) = &pruned_models.parser {
                 println!("pruned below {t}: parser keeps {} features", p.n_features());
@@ -314,4 +329,80 @@ fn timex(path: &Path, write: Option<&Path>) -> Result<Outcome> {
         println!("{name:<16} {:>9.2} {:>9.2} {:>9.2}", p.precision(), p.recall(), p.f1());
     }
     Ok(if failed { Outcome::SomeFailed } else { Outcome::Ok })
+}
+
+fn ner(iob2: Option<&Path>, conll2003: Option<&Path>, write: Option<&Path>) -> Result<Outcome> {
+    use herald::iob::{self, IobFormat};
+    let (path, format) = match (iob2, conll2003) {
+        (Some(p), _) => (p, IobFormat::Uner),
+        (None, Some(p)) => (p, IobFormat::Conll2003),
+        (None, None) => anyhow::bail!("give --iob2 FILE or --conll2003 FILE"),
+    };
+    let data = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let (sentences, errors) = iob::parse(&data, format);
+    for e in errors.iter().take(10) {
+        eprintln!("herald: warning: {}: {e}", path.display());
+    }
+    let models = herald::Models::embedded();
+    let ner = models.ner.as_ref().map_err(|e| anyhow::anyhow!("ner model: {e}"))?;
+    let tagger = models.tagger.as_ref().map_err(|e| anyhow::anyhow!("tagger model: {e}"))?;
+    let mut by_type: std::collections::BTreeMap<String, Prf> = std::collections::BTreeMap::new();
+    let mut all = Prf::default();
+    let (mut scratch, mut classes, mut labels) =
+        (herald::tagger::TagScratch::default(), Vec::new(), Vec::new());
+    let mut out = String::new();
+    for s in &sentences {
+        let forms: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        tagger.tag(&forms, &mut scratch, &mut classes);
+        let xpos: Vec<&str> = classes.iter().map(|&c| tagger.xpos(c)).collect();
+        ner.tag(&forms, &xpos, &mut labels);
+        let predicted: Vec<&str> = labels.iter().map(|&l| ner.label(l)).collect();
+        let (gold, pred) = (iob::entities(&s.tags), iob::entities(&predicted));
+        for (list, is_gold) in [(&gold, true), (&pred, false)] {
+            for e in list.iter() {
+                let slot = by_type.entry(e.2.clone()).or_default();
+                if is_gold {
+                    slot.gold += 1;
+                } else {
+                    slot.predicted += 1;
+                    if gold.contains(e) {
+                        slot.correct += 1;
+                    }
+                }
+            }
+        }
+        all.gold += gold.len();
+        all.predicted += pred.len();
+        all.correct += pred.iter().filter(|e| gold.contains(e)).count();
+        if write.is_some() {
+            for (line, tag) in s.lines.iter().zip(&predicted) {
+                let sep = if format == IobFormat::Uner { '\t' } else { ' ' };
+                let mut cols: Vec<&str> = line.split(sep).collect();
+                let at = if format == IobFormat::Uner { 2 } else { cols.len() - 1 };
+                if let Some(c) = cols.get_mut(at) {
+                    *c = tag;
+                }
+                out.push_str(&cols.join(&sep.to_string()));
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+    }
+    if let Some(w) = write {
+        fs::write(w, out).with_context(|| format!("writing {}", w.display()))?;
+    }
+    println!("ner eval: {} ({} sentences)", path.display(), sentences.len());
+    println!("{:<10} {:>9} {:>9} {:>9} {:>7}", "", "precision", "recall", "F1", "gold");
+    for (k, p) in &by_type {
+        println!("{k:<10} {:>9.2} {:>9.2} {:>9.2} {:>7}", p.precision(), p.recall(), p.f1(), p.gold);
+    }
+    println!(
+        "{:<10} {:>9.2} {:>9.2} {:>9.2} {:>7}",
+        "overall",
+        all.precision(),
+        all.recall(),
+        all.f1(),
+        all.gold
+    );
+    Ok(Outcome::Ok)
 }

@@ -23,6 +23,8 @@ pub enum Train {
     Parser(ParserArgs),
     /// Lemmatizer alone (`train tagger` also writes one).
     Lemmatizer(TrainArgs),
+    /// Named-entity recognizer from Universal NER IOB2 files (XPOS from the embedded tagger).
+    Ner(TrainArgs),
     /// Converts the VADER lexicon into herald's tone lexicon (`word<TAB>valence`, sorted, gzip).
     ToneLexicon {
         /// VADER's `vader_lexicon.txt`.
@@ -73,6 +75,7 @@ pub fn run(cmd: &Train) -> Result<Outcome> {
         Train::Tagger(args) => train_tagger(args),
         Train::Parser(args) => train_parser(args),
         Train::ToneLexicon { vader, out } => tone_lexicon(vader, out),
+        Train::Ner(args) => train_ner(args),
         Train::Lemmatizer(args) => {
             let train = read_conllu(&args.train)?;
             let dev = read_conllu(&args.dev)?;
@@ -286,5 +289,56 @@ fn tone_lexicon(vader: &Path, out: &Path) -> Result<Outcome> {
     let bytes = gz.finish()?;
     fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     println!("tone lexicon: {} entries, {:.1} kB → {}", lines.len(), bytes.len() as f64 / 1e3, out.display());
+    Ok(Outcome::Ok)
+}
+
+fn train_ner(args: &TrainArgs) -> Result<Outcome> {
+    use herald::iob::{self, IobFormat};
+    use herald::ner::train::{self as ntrain, Example};
+    let read = |p: &Path| -> Result<Vec<iob::IobSentence>> {
+        let data = fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        let (s, errors) = iob::parse(&data, IobFormat::Uner);
+        for e in errors.iter().take(10) {
+            eprintln!("herald: warning: {}: {e}", p.display());
+        }
+        Ok(s)
+    };
+    let tagger =
+        herald::Models::embedded().tagger.clone().map_err(|e| anyhow::anyhow!("embedded tagger: {e}"))?;
+    let examples = |sentences: Vec<iob::IobSentence>| -> Vec<Example> {
+        let (mut scratch, mut classes) = (herald::tagger::TagScratch::default(), Vec::new());
+        sentences
+            .into_iter()
+            .map(|s| {
+                let forms: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                tagger.tag(&forms, &mut scratch, &mut classes);
+                let xpos = classes.iter().map(|&c| tagger.xpos(c).to_string()).collect();
+                Example { sentence: s, xpos }
+            })
+            .collect()
+    };
+    let started = Instant::now();
+    let train = examples(read(&args.train)?);
+    let dev = examples(read(&args.dev)?);
+    let model = ntrain::train(&train, &dev, args.epochs.unwrap_or(12), args.seed, &mut |l| eprintln!("{l}"));
+    let f1 = ntrain::score(&model, &dev).f1();
+    let words: usize = train.iter().map(|e| e.sentence.tokens.len()).sum();
+    let command: Vec<String> = std::env::args().skip(1).collect();
+    let header = format!(
+        "command: herald {}\ntrain: {} ({} sentences, {words} words)\ndev: {}\nseed: {}\ndev entity F1: {f1:.2}",
+        command.join(" "),
+        file_name(&args.train),
+        train.len(),
+        file_name(&args.dev),
+        args.seed
+    );
+    let bytes = model.to_bytes(&header);
+    fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    println!(
+        "ner: dev entity F1 {f1:.2}; {:.1} MB; trained in {:.0} s → {}",
+        bytes.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        args.out.display()
+    );
     Ok(Outcome::Ok)
 }

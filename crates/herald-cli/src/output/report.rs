@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use herald::Doc;
-use herald::layers::TimexKind;
+use herald::layers::{MentionKind, TimexKind};
 
 /// Writes the report of `doc`.
 pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
@@ -43,6 +43,17 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
             let text = doc.slice(s.span).split_whitespace().collect::<Vec<_>>().join(" ");
             let tone = doc.sentence_tone.get(i).map_or_else(String::new, |t| format!("{t:+.2}"));
             writeln!(out, "  {:>width$}  {tone:>5}  {text}", i + 1)?;
+        }
+    }
+    if !doc.mentions.is_empty() {
+        writeln!(out, "\nNamed mentions")?;
+        for m in &doc.mentions {
+            let kind = match m.kind {
+                MentionKind::Person => "PER",
+                MentionKind::Org => "ORG",
+                _ => "LOC",
+            };
+            writeln!(out, "  {kind:<4} {}", doc.slice(m.span))?;
         }
     }
     if !doc.timexes.is_empty() {
