@@ -106,6 +106,21 @@ pub enum MentionKind {
     Pronoun,
 }
 
+impl MentionKind {
+    /// The short name used in output (`PER`, `ORG`, `LOC`, `GPE`, `NORP`, `ROLE`, `PRON`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Person => "PER",
+            MentionKind::Org => "ORG",
+            MentionKind::Loc => "LOC",
+            MentionKind::Gpe => "GPE",
+            MentionKind::Norp => "NORP",
+            MentionKind::Role => "ROLE",
+            MentionKind::Pronoun => "PRON",
+        }
+    }
+}
+
 /// One mention of an entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -142,6 +157,18 @@ pub enum TimexKind {
     Set,
 }
 
+impl TimexKind {
+    /// The TIMEX3 type name (`DATE`, `TIME`, `DURATION`, `SET`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexKind::Date => "DATE",
+            TimexKind::Time => "TIME",
+            TimexKind::Duration => "DURATION",
+            TimexKind::Set => "SET",
+        }
+    }
+}
+
 /// A time expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timex {
@@ -167,6 +194,18 @@ pub enum QuoteKind {
     Indirect,
     /// Reported speech with quoted parts.
     Mixed,
+}
+
+impl QuoteKind {
+    /// `direct`, `partial`, `indirect` or `mixed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
 }
 
 /// A quote and who said it.

@@ -100,13 +100,16 @@ pub(crate) fn read_conllu(path: &Path) -> Result<Vec<ConlluSentence>> {
 /// The header recorded in a model: command, data and figures.
 fn header(args: &TrainArgs, train: &[ConlluSentence], figures: &str) -> String {
     let words: usize = train.iter().map(|s| s.words.len()).sum();
+    header_for(args, train.len(), words, figures)
+}
+
+/// The header from the sizes of the training data.
+fn header_for(args: &TrainArgs, sentences: usize, words: usize, figures: &str) -> String {
     let command: Vec<String> = std::env::args().skip(1).collect();
     format!(
-        "command: herald {}\ntrain: {} ({} sentences, {} words)\ndev: {}\nseed: {}\n{figures}",
+        "command: herald {}\ntrain: {} ({sentences} sentences, {words} words)\ndev: {}\nseed: {}\n{figures}",
         command.join(" "),
         file_name(&args.train),
-        train.len(),
-        words,
         file_name(&args.dev),
         args.seed
     )
@@ -323,15 +326,7 @@ fn train_ner(args: &TrainArgs) -> Result<Outcome> {
     let model = ntrain::train(&train, &dev, args.epochs.unwrap_or(12), args.seed, &mut |l| eprintln!("{l}"));
     let f1 = ntrain::score(&model, &dev).f1();
     let words: usize = train.iter().map(|e| e.sentence.tokens.len()).sum();
-    let command: Vec<String> = std::env::args().skip(1).collect();
-    let header = format!(
-        "command: herald {}\ntrain: {} ({} sentences, {words} words)\ndev: {}\nseed: {}\ndev entity F1: {f1:.2}",
-        command.join(" "),
-        file_name(&args.train),
-        train.len(),
-        file_name(&args.dev),
-        args.seed
-    );
+    let header = header_for(args, train.len(), words, &format!("dev entity F1: {f1:.2}"));
     let bytes = model.to_bytes(&header);
     fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     println!(

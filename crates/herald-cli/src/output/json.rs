@@ -4,7 +4,7 @@
 //! scalar) offsets, end exclusive**, so Python's `text[start:end]` gives the span; references
 //! between layers are indices into the other layer's array. Every layer key is always present.
 
-use herald::layers::{EventActor, MentionKind, QuoteKind, TimexKind};
+use herald::layers::EventActor;
 use std::io::{self, Write};
 
 use herald::{CharIndex, Doc, Span};
@@ -173,36 +173,6 @@ fn actor(a: &EventActor) -> ActorJson<'_> {
     ActorJson { entity: a.entity, name: &a.name, code: &a.code }
 }
 
-fn mention_kind(k: MentionKind) -> &'static str {
-    match k {
-        MentionKind::Person => "PER",
-        MentionKind::Org => "ORG",
-        MentionKind::Loc => "LOC",
-        MentionKind::Gpe => "GPE",
-        MentionKind::Norp => "NORP",
-        MentionKind::Role => "ROLE",
-        MentionKind::Pronoun => "PRON",
-    }
-}
-
-fn timex_kind(k: TimexKind) -> &'static str {
-    match k {
-        TimexKind::Date => "DATE",
-        TimexKind::Time => "TIME",
-        TimexKind::Duration => "DURATION",
-        TimexKind::Set => "SET",
-    }
-}
-
-fn quote_kind(k: QuoteKind) -> &'static str {
-    match k {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Indirect => "indirect",
-        QuoteKind::Mixed => "mixed",
-    }
-}
-
 /// Writes `doc` as one `herald.doc/1` JSON document (pretty-printed, or on one line) and a newline.
 pub fn write(out: &mut impl Write, doc: &Doc, pretty: bool) -> io::Result<()> {
     let json = build(doc);
@@ -282,7 +252,7 @@ fn build(doc: &Doc) -> DocJson<'_> {
             .iter()
             .map(|m| {
                 let [start, end] = pair(m.span);
-                MentionJson { start, end, kind: mention_kind(m.kind), entity: m.entity }
+                MentionJson { start, end, kind: m.kind.as_str(), entity: m.entity }
             })
             .collect(),
         entities: doc
@@ -290,7 +260,7 @@ fn build(doc: &Doc) -> DocJson<'_> {
             .iter()
             .map(|e| EntityJson {
                 name: &e.name,
-                kind: mention_kind(e.kind),
+                kind: e.kind.as_str(),
                 actor: e.actor.as_deref(),
                 kb_id: e.kb_id.as_deref(),
                 mentions: &e.mentions,
@@ -304,7 +274,7 @@ fn build(doc: &Doc) -> DocJson<'_> {
                 TimexJson {
                     start,
                     end,
-                    kind: timex_kind(t.kind),
+                    kind: t.kind.as_str(),
                     value: t.value.as_deref(),
                     anchor: t.anchor.map(|d| d.to_string()),
                 }
@@ -319,7 +289,7 @@ fn build(doc: &Doc) -> DocJson<'_> {
                     start,
                     end,
                     content: pair(q.content),
-                    kind: quote_kind(q.kind),
+                    kind: q.kind.as_str(),
                     cue: q.cue.map(pair),
                     speaker: q.speaker,
                     speaker_mention: q.speaker_mention,

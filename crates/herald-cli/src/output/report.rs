@@ -5,7 +5,6 @@
 use std::io::{self, Write};
 
 use herald::Doc;
-use herald::layers::{MentionKind, TimexKind};
 
 /// Writes the report of `doc`.
 pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
@@ -48,25 +47,14 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
     if !doc.mentions.is_empty() {
         writeln!(out, "\nNamed mentions")?;
         for m in &doc.mentions {
-            let kind = match m.kind {
-                MentionKind::Person => "PER",
-                MentionKind::Org => "ORG",
-                _ => "LOC",
-            };
-            writeln!(out, "  {kind:<4} {}", doc.slice(m.span))?;
+            writeln!(out, "  {:<4} {}", m.kind.as_str(), doc.slice(m.span))?;
         }
     }
     if !doc.timexes.is_empty() {
         writeln!(out, "\nTime expressions")?;
         for t in &doc.timexes {
-            let kind = match t.kind {
-                TimexKind::Date => "DATE",
-                TimexKind::Time => "TIME",
-                TimexKind::Duration => "DURATION",
-                TimexKind::Set => "SET",
-            };
             let value = t.value.as_deref().unwrap_or("(unresolved)");
-            writeln!(out, "  {value:<22} {kind:<9} {}", doc.slice(t.span))?;
+            writeln!(out, "  {value:<22} {:<9} {}", t.kind.as_str(), doc.slice(t.span))?;
         }
     }
     if !doc.diagnostics.is_empty() {

@@ -4,7 +4,6 @@
 use super::Prf;
 use crate::date::Date;
 use crate::doc::Doc;
-use crate::layers::TimexKind;
 
 /// A gold TIMEX3: byte span in the document text, type and value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,16 +116,6 @@ pub struct TimexScore {
     pub value: Prf,
 }
 
-/// The TIMEX3 type name.
-pub fn kind_name(k: TimexKind) -> &'static str {
-    match k {
-        TimexKind::Date => "DATE",
-        TimexKind::Time => "TIME",
-        TimexKind::Duration => "DURATION",
-        TimexKind::Set => "SET",
-    }
-}
-
 impl TimexScore {
     /// Adds one document: herald's `doc` against `gold` (spans in `doc.text`).
     pub fn add(&mut self, gold: &[GoldTimex], doc: &Doc) {
@@ -141,7 +130,7 @@ impl TimexScore {
             used[k] = true;
             relaxed += 1;
             strict += usize::from(p.span.start() as usize == g.start && p.span.end() as usize == g.end);
-            kind += usize::from(kind_name(p.kind) == g.kind);
+            kind += usize::from(p.kind.as_str() == g.kind);
             value += usize::from(p.value.as_deref() == Some(g.value.as_str()));
         }
         let (np, ng) = (predicted.len(), gold.len());
@@ -174,7 +163,7 @@ pub fn write_timeml(id: &str, dct_value: &str, doc: &Doc) -> String {
         out.push_str(&format!(
             "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\">{}</TIMEX3>",
             k + 1,
-            kind_name(t.kind),
+            t.kind.as_str(),
             esc(t.value.as_deref().unwrap_or("")),
             esc(&doc.text[s..e])
         ));
