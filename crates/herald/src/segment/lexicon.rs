@@ -161,6 +161,9 @@ fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&lower).is_ok()
 }
 
+/// The longest entry of the abbreviation lists (a test keeps it true).
+const MAX_LISTED: usize = 7;
+
 /// What kind of abbreviation a word with a final period is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Abbrev {
@@ -182,6 +185,10 @@ pub(crate) fn abbreviation(stem: &str) -> Option<Abbrev> {
     }
     if b.len() == 1 {
         return b[0].is_ascii_uppercase().then_some(Abbrev::Initial);
+    }
+    // Every listed abbreviation is at most seven letters; longer words can only be dotted forms.
+    if b.len() > MAX_LISTED && !stem.contains('.') {
+        return None;
     }
     if contains(TITLES, stem) {
         return Some(Abbrev::Title);
@@ -224,6 +231,9 @@ mod tests {
         for list in [ABBREVIATIONS, TITLES, BEFORE_NUMBER, HYPHEN_PREFIXES, SENTENCE_STARTERS, SPEECH_VERBS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "unsorted near {:?}", list.first());
             assert!(list.iter().all(|w| w.len() <= 16 && *w == w.to_lowercase()));
+        }
+        for list in [ABBREVIATIONS, TITLES, BEFORE_NUMBER] {
+            assert!(list.iter().all(|w| w.len() <= MAX_LISTED), "MAX_LISTED is out of date");
         }
     }
 

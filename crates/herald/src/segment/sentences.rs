@@ -23,7 +23,10 @@ pub fn split_sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
     while i < n {
         let mut last = i;
         let mut ends = i + 1 == n;
-        if !ends && let Some(kind) = terminal(form(i)) {
+        if !ends
+            && may_end(form(i))
+            && let Some(kind) = terminal(form(i))
+        {
             // Closing quotes and brackets attached to the punctuation belong to the sentence.
             let mut j = i + 1;
             let mut quote = false;
@@ -56,6 +59,12 @@ enum Terminal {
     Ellipsis,
     /// A word with a final period.
     Abbrev(Abbrev),
+}
+
+/// Cheap test before [`terminal`]: only a token ending in `.`, `!`, `?` or `…` can end a sentence.
+#[inline]
+fn may_end(form: &str) -> bool {
+    matches!(form.as_bytes().last(), Some(b'.' | b'!' | b'?' | 0xA6))
 }
 
 fn terminal(form: &str) -> Option<Terminal> {
@@ -155,6 +164,10 @@ impl Layout {
 
     /// True when the white space between two tokens breaks a paragraph.
     fn is_break(&self, text: &str, from: u32, to: u32) -> bool {
+        // Nearly every gap is empty or one space.
+        if to <= from + 1 && text.as_bytes().get(from as usize) != Some(&b'\n') {
+            return false;
+        }
         let gap = Span::new(from, to).map_or("", |s| s.slice(text));
         let mut newlines = 0;
         let mut indent = 0;

@@ -93,11 +93,12 @@ impl Scanner<'_> {
     fn chunk(&mut self, start: usize, end: usize, next: Option<char>) {
         let text = self.text;
         let s = &text[start..end];
-        if s.bytes().all(|b| b.is_ascii_alphanumeric()) && clitic_split(s).is_none() {
+        // Plain words (most of any text): no punctuation, so only "cannot"/"gonna" can split.
+        if s.bytes().all(|b| b.is_ascii_alphanumeric()) && fused_word(s.as_bytes()).is_none() {
             self.push(start, end);
             return;
         }
-        if EMOTICONS.contains(&s) {
+        if matches!(s.as_bytes()[0], b':' | b';' | b'<') && EMOTICONS.contains(&s) {
             self.push(start, end);
             return;
         }
@@ -265,8 +266,8 @@ fn keeps_period(stem: &str, next: Option<char>) -> bool {
 pub(crate) fn clitic_split(word: &str) -> Option<usize> {
     let b = word.as_bytes();
     let n = b.len();
-    if (n == 5 || n == 6) && [&b"cannot"[..], b"gonna", b"wanna", b"gotta"].iter().any(|w| eq_ci(b, w)) {
-        return Some(3);
+    if let Some(at) = fused_word(b) {
+        return Some(at);
     }
     // Every clitic ends in an ASCII letter after an apostrophe: skip words without one.
     if n < 3 || b[n - 1] >= 0x80 || !b.iter().any(|&c| c == b'\'' || c == 0x99) {
@@ -297,6 +298,13 @@ pub(crate) fn clitic_split(word: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// `cannot`, `gonna`, `wanna`, `gotta`: written as one word, two in UD (`can|not`).
+#[inline]
+fn fused_word(b: &[u8]) -> Option<usize> {
+    let candidate = (b.len() == 5 || b.len() == 6) && matches!(b[0] | 0x20, b'c' | b'g' | b'w');
+    (candidate && [&b"cannot"[..], b"gonna", b"wanna", b"gotta"].iter().any(|w| eq_ci(b, w))).then_some(3)
 }
 
 fn eq_ci(a: &[u8], b: &[u8]) -> bool {
