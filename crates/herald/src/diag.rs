@@ -43,6 +43,11 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, stage, message: message.into(), span: None }
     }
 
+    /// An error from `stage`: part of the work could not be done.
+    pub fn error(stage: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, stage, message: message.into(), span: None }
+    }
+
     /// The same diagnostic, pointing at `span`.
     pub fn at(mut self, span: Span) -> Diagnostic {
         self.span = Some(span);

@@ -3,7 +3,7 @@
 //! parser in [`Models`]. [`Analyzer`] does one sentence; `herald eval parse` uses it on gold
 //! tokenization, so evaluation and the pipeline run the same code.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::doc::Doc;
 use crate::layers::{Dep, Morph};
 use crate::lemma::Lemmatizer;
@@ -36,12 +36,7 @@ impl<'m> Analyzer<'m> {
         let mut diags = Vec::new();
         let mut ok = |name: &str, r: Result<(), &ModelError>| {
             if let Err(e) = r {
-                diags.push(Diagnostic {
-                    severity: Severity::Error,
-                    stage: "syntax",
-                    message: format!("{name} model failed to load: {e}"),
-                    span: None,
-                });
+                diags.push(Diagnostic::error("syntax", format!("{name} model failed to load: {e}")));
             }
         };
         ok("tagger", models.tagger.as_ref().map(|_| ()));

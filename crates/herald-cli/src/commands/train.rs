@@ -115,6 +115,18 @@ fn header_for(args: &TrainArgs, sentences: usize, words: usize, figures: &str) -
     )
 }
 
+/// Writes a trained model and reports it: `summary; size; training time → path`.
+fn save_model(path: &Path, bytes: &[u8], summary: &str, started: Instant) -> Result<()> {
+    fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    println!(
+        "{summary}; {:.1} MB; trained in {:.0} s → {}",
+        bytes.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        path.display()
+    );
+    Ok(())
+}
+
 fn file_name(p: &Path) -> String {
     p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
@@ -132,14 +144,7 @@ fn train_tagger(args: &TrainArgs) -> Result<Outcome> {
     let figures =
         format!("dev accuracy: UPOS {:.2}%, XPOS {:.2}%, joint {:.2}%", acc.upos, acc.xpos, acc.joint);
     let bytes = model.to_bytes(&header(args, &train, &figures));
-    fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
-    println!(
-        "tagger: {figures}; {} classes; {:.1} MB; trained in {:.0} s → {}",
-        model.n_classes(),
-        bytes.len() as f64 / 1e6,
-        started.elapsed().as_secs_f64(),
-        args.out.display()
-    );
+    save_model(&args.out, &bytes, &format!("tagger: {figures}; {} classes", model.n_classes()), started)?;
     write_lemmatizer(args, &train, &dev, &args.out.with_file_name("lemmatizer.bin.gz"))?;
     Ok(Outcome::Ok)
 }
@@ -262,13 +267,7 @@ fn train_parser(args: &ParserArgs) -> Result<Outcome> {
     let (uas, las) = ptrain::attachment(&parser, &dev_ex);
     let figures = format!("dev (predicted tags): UAS {uas:.2}, LAS {las:.2}; jackknife {}", args.jackknife);
     let bytes = parser.to_bytes(&header(common, &train, &figures));
-    fs::write(&common.out, &bytes).with_context(|| format!("writing {}", common.out.display()))?;
-    println!(
-        "parser: {figures}; {:.1} MB; trained in {:.0} s → {}",
-        bytes.len() as f64 / 1e6,
-        started.elapsed().as_secs_f64(),
-        common.out.display()
-    );
+    save_model(&common.out, &bytes, &format!("parser: {figures}"), started)?;
     Ok(Outcome::Ok)
 }
 
@@ -327,13 +326,6 @@ fn train_ner(args: &TrainArgs) -> Result<Outcome> {
     let f1 = ntrain::score(&model, &dev).f1();
     let words: usize = train.iter().map(|e| e.sentence.tokens.len()).sum();
     let header = header_for(args, train.len(), words, &format!("dev entity F1: {f1:.2}"));
-    let bytes = model.to_bytes(&header);
-    fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
-    println!(
-        "ner: dev entity F1 {f1:.2}; {:.1} MB; trained in {:.0} s → {}",
-        bytes.len() as f64 / 1e6,
-        started.elapsed().as_secs_f64(),
-        args.out.display()
-    );
+    save_model(&args.out, &model.to_bytes(&header), &format!("ner: dev entity F1 {f1:.2}"), started)?;
     Ok(Outcome::Ok)
 }

@@ -160,16 +160,12 @@ fn kind_of(tag: &str) -> MentionKind {
 
 /// Runs the stage: named mentions (PER, ORG, LOC) into `doc.mentions`.
 pub fn run(doc: &mut Doc, models: &Models) {
-    let Ok(ner) = &models.ner else {
-        if let Err(e) = &models.ner {
-            doc.diagnostics.push(crate::diag::Diagnostic {
-                severity: crate::diag::Severity::Error,
-                stage: "ner",
-                message: format!("ner model failed to load: {e}"),
-                span: None,
-            });
+    let ner = match &models.ner {
+        Ok(ner) => ner,
+        Err(e) => {
+            let message = format!("ner model failed to load: {e}");
+            return doc.diagnostics.push(crate::diag::Diagnostic::error("ner", message));
         }
-        return;
     };
     let mut labels = Vec::new();
     let mut mentions = Vec::new();

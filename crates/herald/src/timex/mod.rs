@@ -111,11 +111,7 @@ pub fn run(doc: &mut Doc) {
 fn quoted_tokens(doc: &Doc) -> Vec<bool> {
     let mut inside = false;
     let mut out = Vec::with_capacity(doc.tokens.len());
-    let mut paragraph = 0;
     for s in &doc.sentences {
-        if s.paragraph != paragraph {
-            paragraph = s.paragraph;
-        }
         for i in s.tokens() {
             match doc.form(i) {
                 "“" | "«" => {
