@@ -255,3 +255,40 @@ Trump NNP I-NP I-PER\nin IN B-PP O\nBudapest NNP B-NP I-LOC\n. . O O\n\n",
     assert!(lines[0].starts_with("Vladimir NNP B-NP "), "{written}");
     assert!(lines[0].ends_with("B-PER") && lines[1].ends_with("I-PER"), "{written}");
 }
+
+#[test]
+fn user_dictionaries_code_actors_and_report_bad_lines() {
+    let dir = scratch("dictionaries");
+    std::fs::write(
+        dir.join("Freedonia.actors.txt"),
+        "FREEDONIA_ [FRE]\n+FREEDONIAN_\nRUFUS_FIREFLY_\n\t[FREGOV]\nBROKEN_ENTRY [FRE 12-]\nSYLVANIA_ [SYL]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("my.agents.txt"), "MINISTER [~GOV]\nNO CODE HERE\n").unwrap();
+    let article = dir.join("article.txt");
+    std::fs::write(&article, "Freedonian Minister Rufus Firefly warned Sylvania on Monday. Firefly left.")
+        .unwrap();
+    let o = herald(&[
+        "analyze",
+        article.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--dictionaries",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("Freedonia.actors.txt:5:"), "{err}");
+    assert!(err.contains("my.agents.txt:2:"), "{err}");
+    let doc = &jsonl_docs(&o)[0];
+    let codes: Vec<(&str, &str)> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap(), e["actor"].as_str().unwrap_or("")))
+        .collect();
+    assert!(codes.contains(&("Rufus Firefly", "FREGOV")), "{codes:?}");
+    assert!(codes.contains(&("Sylvania", "SYL")), "entry after the bad line still loads: {codes:?}");
+    let firefly = doc["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Rufus Firefly").unwrap();
+    assert_eq!(firefly["mentions"].as_array().unwrap().len(), 2);
+}

@@ -111,6 +111,19 @@ impl Doc {
         self.tokens.get(i).map_or("", |t| t.span.slice(&self.text))
     }
 
+    /// The tokens that overlap `span`, as a range of indices (empty if none do).
+    pub fn token_range(&self, span: Span) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.span.end() <= span.start());
+        let end = self.tokens.partition_point(|t| t.span.start() < span.end());
+        first..end.max(first)
+    }
+
+    /// The sentence that holds token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        let s = self.sentences.partition_point(|s| (s.token_end as usize) <= i);
+        (s < self.sentences.len()).then_some(s)
+    }
+
     /// Number of written tokens, counting each multiword token once (as UD's token metric does).
     pub fn written_token_count(&self) -> usize {
         self.tokens.iter().filter(|t| !t.fuses_next).count()

@@ -130,6 +130,20 @@ pub struct Mention {
     pub kind: MentionKind,
     /// Index into [`crate::Doc::entities`], once coreference has run.
     pub entity: Option<u32>,
+    /// The CAMEO actor code this mention states (from its words, the title and country before
+    /// it, or a dictionary), before coreference.
+    pub actor: Option<String>,
+    /// The role noun the mention or its title states, lowercase (`president`, `press secretary`).
+    pub role: Option<String>,
+    /// A plural description (`the two leaders`, `Russian oil firms`).
+    pub plural: bool,
+}
+
+impl Mention {
+    /// A mention of `kind` at `span`, not yet coded or resolved.
+    pub fn new(span: Span, kind: MentionKind) -> Mention {
+        Mention { span, kind, entity: None, actor: None, role: None, plural: false }
+    }
 }
 
 /// A real-world actor, place or group, with every mention of it.

@@ -20,14 +20,18 @@
 //! ```
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod actors;
 pub mod conllu;
+pub mod coref;
 pub mod date;
 pub mod diag;
 pub mod doc;
 pub mod eval;
+pub mod geo;
 pub mod iob;
 pub mod layers;
 pub mod lemma;
+pub mod lexicons;
 pub mod model;
 pub mod models;
 pub mod ner;
@@ -43,6 +47,7 @@ pub mod tone;
 pub use date::Date;
 pub use diag::{Diagnostic, Severity};
 pub use doc::{Doc, Meta, Sentence, Token};
+pub use lexicons::Lexicons;
 pub use models::Models;
 pub use span::{CharIndex, Span};
 
@@ -53,6 +58,7 @@ pub use span::{CharIndex, Span};
 #[derive(Debug, Clone, Copy)]
 pub struct Pipeline<'m> {
     models: &'m Models,
+    lexicons: &'m Lexicons,
 }
 
 impl Default for Pipeline<'static> {
@@ -64,14 +70,19 @@ impl Default for Pipeline<'static> {
 impl Pipeline<'static> {
     /// The pipeline with every stage herald ships and the embedded models.
     pub fn new() -> Pipeline<'static> {
-        Pipeline { models: Models::embedded() }
+        Pipeline { models: Models::embedded(), lexicons: Lexicons::embedded() }
     }
 }
 
 impl<'m> Pipeline<'m> {
     /// The pipeline with other models (freshly trained ones, for evaluation).
     pub fn with_models(models: &'m Models) -> Pipeline<'m> {
-        Pipeline { models }
+        Pipeline { models, lexicons: Lexicons::embedded() }
+    }
+
+    /// The same pipeline with other lexicons (a user's dictionaries).
+    pub fn with_lexicons(self, lexicons: &'m Lexicons) -> Pipeline<'m> {
+        Pipeline { lexicons, ..self }
     }
 
     /// Reads one article. This is the only place that lists the stages and their order.
@@ -81,6 +92,9 @@ impl<'m> Pipeline<'m> {
         syntax::run(&mut doc, self.models);
         ner::run(&mut doc, self.models);
         timex::run(&mut doc);
+        actors::run(&mut doc, self.lexicons);
+        coref::run(&mut doc, self.lexicons);
+        geo::run(&mut doc, self.lexicons);
         tone::run(&mut doc);
         doc
     }

@@ -1,4 +1,4 @@
-//! The named-entity stage on a news sentence.
+//! The named-entity stage on a news sentence (places the gazetteer knows become GPE).
 
 use herald::layers::MentionKind;
 use herald::{Meta, Pipeline};
@@ -11,8 +11,8 @@ fn names_people_and_places_in_a_news_sentence() {
     for want in [
         ("Vladimir Putin", MentionKind::Person),
         ("Donald Trump", MentionKind::Person),
-        ("Budapest", MentionKind::Loc),
-        ("Washington", MentionKind::Loc),
+        ("Budapest", MentionKind::Gpe),
+        ("Washington", MentionKind::Gpe),
     ] {
         assert!(found.contains(&want), "{want:?} not in {found:?}");
     }

@@ -1,4 +1,5 @@
 //! Integration tests of the core, in one binary:
+//! - `entities`: actor codes, coreference and places on the summit briefing and other news;
 //! - `golden`: every bundled example article against its committed rendering;
 //! - `ner`: named mentions in a news sentence;
 //! - `properties`: invariants of the segmenter over arbitrary text;
@@ -8,6 +9,7 @@
 //! - `treebank`: accuracy guards on UD data in `../shared/data` (skipped with a message when absent).
 #![allow(clippy::unwrap_used)]
 
+mod entities;
 mod golden;
 mod ner;
 mod properties;

@@ -42,6 +42,10 @@ pub struct Args {
     /// Longest article in bytes; longer inputs are read as several documents cut at paragraph breaks.
     #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
     max_bytes: usize,
+    /// PETRARCH-format actor and agent dictionaries to code with instead of the embedded ones
+    /// (files named `*actors*` and `*agents*`).
+    #[arg(long, value_name = "DIR")]
+    dictionaries: Option<std::path::PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -49,7 +53,11 @@ fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
-    let pipeline = Pipeline::new();
+    let user = args.dictionaries.as_deref().map(crate::dictionaries::load).transpose()?;
+    let pipeline = match &user {
+        Some(lex) => Pipeline::new().with_lexicons(lex),
+        None => Pipeline::new(),
+    };
     let opts = ReadOptions { format: args.input_format, lossy: args.lossy, max_bytes: args.max_bytes };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

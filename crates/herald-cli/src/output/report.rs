@@ -44,12 +44,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
             writeln!(out, "  {:>width$}  {tone:>5}  {text}", i + 1)?;
         }
     }
-    if !doc.mentions.is_empty() {
-        writeln!(out, "\nNamed mentions")?;
-        for m in &doc.mentions {
-            writeln!(out, "  {:<4} {}", m.kind.as_str(), doc.slice(m.span))?;
-        }
-    }
+    write_entities(out, doc)?;
     if !doc.timexes.is_empty() {
         writeln!(out, "\nTime expressions")?;
         for t in &doc.timexes {
@@ -61,6 +56,46 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
         writeln!(out, "\nDiagnostics")?;
         for d in &doc.diagnostics {
             writeln!(out, "  {}: {}: {}", d.severity.as_str(), d.stage, d.message)?;
+        }
+    }
+    Ok(())
+}
+
+/// Entities with their type, actor code and mentions; then places with coordinates.
+fn write_entities(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
+    if !doc.entities.is_empty() {
+        writeln!(out, "\nEntities (type, actor code, mentions)")?;
+        for e in &doc.entities {
+            let code = e.actor.as_deref().unwrap_or("-");
+            let mut seen: Vec<String> = Vec::new();
+            for &m in &e.mentions {
+                let text = doc.mentions.get(m as usize).map_or("", |m| doc.slice(m.span));
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !seen.contains(&text) {
+                    seen.push(text);
+                }
+            }
+            let name = e.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            writeln!(
+                out,
+                "  {:<4} {code:<9} {name} ×{}: {}",
+                e.kind.as_str(),
+                e.mentions.len(),
+                seen.join(" | ")
+            )?;
+        }
+    }
+    if !doc.places.is_empty() {
+        writeln!(out, "\nPlaces (GeoNames)")?;
+        let mut seen = Vec::new();
+        for p in &doc.places {
+            if seen.contains(&p.gazetteer_id) {
+                continue;
+            }
+            seen.push(p.gazetteer_id);
+            let country = p.country.as_deref().unwrap_or("-");
+            let id = p.gazetteer_id.map_or_else(String::new, |i| i.to_string());
+            writeln!(out, "  {:<24} {country}  {:>8.4} {:>9.4}  geonames:{id}", p.name, p.lat, p.lon)?;
         }
     }
     Ok(())

@@ -178,7 +178,7 @@ pub fn run(doc: &mut Doc, models: &Models) {
         let tags: Vec<&str> = labels.iter().map(|&l| ner.label(l)).collect();
         for (start, end, kind) in crate::iob::entities(&tags) {
             let span = doc.tokens[range.start + start].span.cover(doc.tokens[range.start + end - 1].span);
-            mentions.push(Mention { span, kind: kind_of(&kind), entity: None });
+            mentions.push(Mention::new(span, kind_of(&kind)));
         }
     }
     doc.mentions = mentions;

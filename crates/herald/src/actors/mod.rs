@@ -1,0 +1,499 @@
+//! Actors: the stage that turns named-entity spans, lexicon phrases, role descriptions and
+//! pronouns into [`crate::Doc::mentions`], each coded with the CAMEO actor code its words state.
+//!
+//! A mention's code comes from, in order: the title and country written before a name ("US
+//! President Donald Trump" → `USAGOV`) or in apposition after it; the dictionaries (Phoenix and
+//! herald's own, with dated roles: Putin is `RUSGOV` after 2008-05-08); the country and role
+//! nouns of a description ("significant Russian oil firms" → `RUSBUS`). A capital or country
+//! named as the one who acts is its government ("Moscow has asserted" → `RUSGOV`); after "in",
+//! "at", "from" it is a place. Coreference ([`crate::coref`]) then carries codes to the mentions
+//! that state none ("she", "the president").
+
+pub mod code;
+pub mod dictionary;
+pub mod lexicon;
+pub mod scan;
+
+use std::ops::Range;
+
+use self::code::Stated;
+use self::scan::{Found, Hit, Words, capitalized};
+use crate::doc::Doc;
+use crate::geo::PlaceKind;
+use crate::layers::{Mention, MentionKind, Upos};
+use crate::lexicons::Lexicons;
+
+/// Prepositions after which a place name is where something happens, not who acts.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "throughout",
+    "within",
+    "between",
+    "off",
+    "visit",
+    "visited",
+    "visiting",
+    "arrived",
+    "left",
+];
+
+/// Pronouns that can refer to people or groups, lowercase.
+const PRONOUNS: &[&str] =
+    &["he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their", "themselves"];
+
+/// A mention being built.
+#[derive(Clone, Debug)]
+struct Work {
+    tokens: Range<usize>,
+    kind: MentionKind,
+    actor: Option<String>,
+    role: Option<String>,
+    plural: bool,
+}
+
+/// Runs the stage: replaces `doc.mentions` (the recognizer's spans) with coded mentions.
+pub fn run(doc: &mut Doc, lex: &Lexicons) {
+    if doc.tokens.is_empty() {
+        return;
+    }
+    let words = Words::new(doc);
+    let hits = scan::scan(doc, lex, &words);
+    let mut work = named_from_recognizer(doc);
+    drop_descriptions(lex, &words, &hits, &mut work);
+    add_lexical(doc, lex, &hits, &words, &mut work);
+    trim_titles(doc, lex, &words, &mut work);
+    add_repeated_surnames(doc, &words, &mut work);
+    add_roles(doc, &hits, &mut work);
+    add_pronouns(doc, &words, &mut work);
+    work.sort_by_key(|w| (w.tokens.start, std::cmp::Reverse(w.tokens.end)));
+    let mut covered = vec![false; doc.tokens.len()];
+    for i in 0..work.len() {
+        let chain = code_mention(doc, lex, &hits, &words, &mut work, i);
+        for t in chain {
+            covered[t] = true;
+        }
+    }
+    // A country inside another mention's title or description is part of it ("US" in "US
+    // President Donald Trump", "Russian" in "Russian oil firms").
+    let geo = |k| matches!(k, MentionKind::Norp | MentionKind::Gpe | MentionKind::Loc);
+    work.retain(|w| !(geo(w.kind) && w.tokens.clone().all(|t| covered[t])));
+    doc.mentions = work
+        .into_iter()
+        .filter_map(|w| {
+            let first = doc.tokens.get(w.tokens.start)?;
+            let last = doc.tokens.get(w.tokens.end.checked_sub(1)?)?;
+            let mut m = Mention::new(first.span.cover(last.span), w.kind);
+            m.actor = w.actor;
+            m.role = w.role;
+            m.plural = w.plural;
+            Some(m)
+        })
+        .collect();
+}
+
+fn upos(doc: &Doc, i: usize) -> Option<Upos> {
+    doc.morphology.get(i).map(|m| m.upos)
+}
+
+/// The recognizer's mentions as token ranges, cut before a time expression and without
+/// trailing function words and common nouns ("US Treasury Department on Wednesday" → "US
+/// Treasury Department", "White House press secretary" → "White House"). A span with no proper
+/// noun ("Dialogue" opening a sentence) is no name.
+fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
+    let mut in_timex = vec![false; doc.tokens.len()];
+    for t in &doc.timexes {
+        for i in doc.token_range(t.span) {
+            in_timex[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for m in &doc.mentions {
+        let range = doc.token_range(m.span);
+        let mut end = range.clone().find(|&i| in_timex[i]).unwrap_or(range.end);
+        while end > range.start
+            && (matches!(
+                upos(doc, end - 1),
+                Some(Upos::Adp | Upos::Det | Upos::Punct | Upos::Cconj | Upos::Part)
+            ) || !capitalized(doc, end - 1))
+        {
+            end -= 1;
+        }
+        let has_name = (range.start..end).any(|i| upos(doc, i) == Some(Upos::Propn));
+        if end > range.start && has_name {
+            out.push(Work { tokens: range.start..end, kind: m.kind, actor: None, role: None, plural: false });
+        }
+    }
+    out
+}
+
+/// Drops recognizer spans made only of country words and role nouns ("US President", "American
+/// president"): they are titles and descriptions, which [`add_roles`] reads as such.
+fn drop_descriptions(lex: &Lexicons, words: &Words, hits: &[Hit], work: &mut Vec<Work>) {
+    let describes = |h: &Hit| match h.found {
+        Found::Agent { .. } => true,
+        Found::Named(_) => scan::role_at_end(lex, words, h.tokens.start, h.tokens.end).is_some(),
+        Found::Country(_) | Found::Place => false,
+    };
+    work.retain(|w| {
+        let inside: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| w.tokens.start <= h.tokens.start && h.tokens.end <= w.tokens.end)
+            .collect();
+        let covered: usize = inside.iter().map(|h| h.tokens.len()).sum();
+        let descriptive = inside.iter().all(|h| matches!(h.found, Found::Country(_)) || describes(h));
+        let role = inside.iter().any(|h| describes(h));
+        !(covered == w.tokens.len() && descriptive && role)
+    });
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Countries, dictionary actors and gazetteer places as mentions, merged with the recognizer's.
+fn add_lexical(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, work: &mut Vec<Work>) {
+    for h in hits {
+        let place = h.place.and_then(|p| lex.gazetteer.place(p));
+        let kind = match &h.found {
+            Found::Agent { .. } => continue,
+            Found::Country(_) if upos(doc, h.tokens.start) == Some(Upos::Adj) => MentionKind::Norp,
+            Found::Country(_) => MentionKind::Gpe,
+            Found::Named(_)
+                if scan::role_at_end(lex, words, h.tokens.start, h.tokens.end).is_some()
+                    && (before_name(doc, h.tokens.end - 1)
+                        || !is_last_of_name(doc, lex, words, h.tokens.end - 1)) =>
+            {
+                // A dictionary phrase ending in a role noun is a title before a name ("US
+                // President Donald Trump") or a description ("the American president").
+                let last = h.tokens.end - 1;
+                if before_name(doc, last) {
+                    continue;
+                }
+                let role = description(doc, h, work);
+                work.push(role);
+                continue;
+            }
+            Found::Named(a) => {
+                let dated =
+                    lex.actors.actor(*a).is_some_and(|a| a.entry.codes.iter().any(|c| c.from.is_some()));
+                if dated { MentionKind::Person } else { MentionKind::Org }
+            }
+            Found::Place => MentionKind::Gpe,
+        };
+        let over: Vec<usize> = (0..work.len()).filter(|&i| overlaps(&work[i].tokens, &h.tokens)).collect();
+        if over.is_empty() {
+            let accept = match &h.found {
+                Found::Place => place.is_some_and(|p| {
+                    let big = matches!(p.kind, PlaceKind::Country | PlaceKind::Capital | PlaceKind::Admin1)
+                        || p.population >= 1_000_000;
+                    big || locative(doc, h.tokens.start)
+                }),
+                _ => true,
+            };
+            if accept {
+                work.push(Work { tokens: h.tokens.clone(), kind, actor: None, role: None, plural: false });
+            }
+            continue;
+        }
+        for i in over {
+            let w = &mut work[i];
+            let inside = w.tokens.start <= h.tokens.start && h.tokens.end <= w.tokens.end;
+            let contains = h.tokens.start <= w.tokens.start && w.tokens.end <= h.tokens.end;
+            if (inside && w.tokens != h.tokens) || !(inside || contains) {
+                continue;
+            }
+            // The lexicon knows this phrase better than the recognizer's type.
+            w.tokens = w.tokens.start.min(h.tokens.start)..w.tokens.end.max(h.tokens.end);
+            match &h.found {
+                Found::Country(_) | Found::Place => w.kind = kind,
+                Found::Named(_) if w.kind == MentionKind::Loc || w.kind == MentionKind::Gpe => w.kind = kind,
+                Found::Named(_) | Found::Agent { .. } => {}
+            }
+        }
+    }
+}
+
+/// Moves the start of a name past a title the recognizer included ("Russian President
+/// Vladimir Putin" → "Vladimir Putin"), so the title reads as one and the name as the name. A
+/// title is followed by a person, whatever type the recognizer gave the span.
+fn trim_titles(doc: &Doc, lex: &Lexicons, words: &Words, work: &mut [Work]) {
+    let mut key = String::new();
+    for w in work.iter_mut().filter(|w| matches!(w.kind, MentionKind::Person | MentionKind::Org)) {
+        let (mut i, mut cut) = (w.tokens.start, None);
+        let end = w.tokens.end - 1;
+        while i < end {
+            match lex.actors.longest_match(&words.lower[i..end], &words.lemma[i..end], &mut key) {
+                Some((n, lexicon::Match::Agent(_))) => {
+                    i += n;
+                    // "Treasury Department" is a name, not a title before one.
+                    let next_is_role = scan::role_at_end(lex, words, i, i + 1).is_some();
+                    if !next_is_role && capitalized(doc, i) {
+                        cut = Some(i);
+                    }
+                }
+                Some((n, lexicon::Match::Actor(_))) => i += n,
+                _ if doc.form(i).ends_with('.') && doc.form(i).len() <= 4 => i += 1,
+                _ => break,
+            }
+        }
+        if let Some(cut) = cut {
+            w.tokens.start = cut;
+            w.kind = MentionKind::Person;
+        }
+    }
+}
+
+/// A person's surname standing alone later ("Firefly left.") is a mention of them even where the
+/// recognizer missed it.
+fn add_repeated_surnames(doc: &Doc, words: &Words, work: &mut Vec<Work>) {
+    let surnames: std::collections::HashSet<&str> = work
+        .iter()
+        .filter(|w| w.kind == MentionKind::Person && w.tokens.len() >= 2)
+        .map(|w| words.lower[w.tokens.end - 1].as_str())
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; doc.tokens.len()];
+    for w in work.iter() {
+        for t in w.tokens.clone() {
+            taken[t] = true;
+        }
+    }
+    let mut found = Vec::new();
+    for (i, lower) in words.lower.iter().enumerate() {
+        // The tagger may not know the name ("Firefly left." as an adverb); the case says it.
+        let content = !matches!(
+            upos(doc, i),
+            Some(Upos::Pron | Upos::Det | Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Aux | Upos::Punct)
+        );
+        if !taken[i] && surnames.contains(lower.as_str()) && capitalized(doc, i) && content {
+            found.push(Work {
+                tokens: i..i + 1,
+                kind: MentionKind::Person,
+                actor: None,
+                role: None,
+                plural: false,
+            });
+        }
+    }
+    work.extend(found);
+}
+
+/// Role descriptions ("The American president", "significant Russian oil firms") headed by an
+/// agent noun that is not a title before a name.
+fn add_roles(doc: &Doc, hits: &[Hit], work: &mut Vec<Work>) {
+    let named: Vec<Range<usize>> = work.iter().map(|w| w.tokens.clone()).collect();
+    for h in hits {
+        if !matches!(h.found, Found::Agent { .. }) {
+            continue;
+        }
+        let last = h.tokens.end - 1;
+        let noun =
+            matches!(upos(doc, last), Some(Upos::Noun)) || matches!(upos(doc, last), Some(Upos::Propn));
+        let next = h.tokens.end;
+        let before_name = before_name(doc, last);
+        let next_noun = next < doc.tokens.len()
+            && matches!(upos(doc, next), Some(Upos::Noun))
+            && same_sentence(doc, last, next);
+        if !noun || before_name || next_noun || named.iter().any(|r| overlaps(r, &h.tokens)) {
+            continue;
+        }
+        let role = description(doc, h, work);
+        work.push(role);
+    }
+}
+
+/// The description headed by the role noun that ends hit `h`, with its modifiers before it.
+fn description(doc: &Doc, h: &Hit, work: &[Work]) -> Work {
+    let last = h.tokens.end - 1;
+    let start = chain_left(doc, h.tokens.start, work);
+    let plural = doc.morphology.get(last).is_some_and(|m| m.xpos.starts_with("NNS") || m.xpos == "NNPS");
+    Work { tokens: start..h.tokens.end, kind: MentionKind::Role, actor: None, role: None, plural }
+}
+
+fn add_pronouns(doc: &Doc, words: &Words, work: &mut Vec<Work>) {
+    for (i, w) in words.lower.iter().enumerate() {
+        if PRONOUNS.contains(&w.as_str()) && upos(doc, i) == Some(Upos::Pron) {
+            let plural = matches!(w.as_str(), "they" | "them" | "their" | "themselves");
+            work.push(Work { tokens: i..i + 1, kind: MentionKind::Pronoun, actor: None, role: None, plural });
+        }
+    }
+}
+
+/// Whether a proper noun follows token `last` in its sentence (a title: "President Putin").
+fn before_name(doc: &Doc, last: usize) -> bool {
+    let next = last + 1;
+    next < doc.tokens.len()
+        && capitalized(doc, next)
+        && matches!(upos(doc, next), Some(Upos::Propn))
+        && same_sentence(doc, last, next)
+}
+
+/// Whether a role noun ends a name rather than a description ("the Treasury Department" vs
+/// "the US President said"): it is capitalized and follows a capitalized word that is not a
+/// country.
+fn is_last_of_name(doc: &Doc, lex: &Lexicons, words: &Words, last: usize) -> bool {
+    if last == 0
+        || !capitalized(doc, last)
+        || !capitalized(doc, last - 1)
+        || !same_sentence(doc, last - 1, last)
+    {
+        return false;
+    }
+    let prev = std::slice::from_ref(&words.lower[last - 1]);
+    let country = match lex.actors.longest_match(prev, prev, &mut String::new()) {
+        Some((_, lexicon::Match::Actor(a))) => {
+            lex.actors.actor(a).is_some_and(|a| a.kind == lexicon::ActorKind::Country)
+        }
+        _ => false,
+    };
+    !country
+}
+
+fn same_sentence(doc: &Doc, a: usize, b: usize) -> bool {
+    doc.sentence_of(a) == doc.sentence_of(b)
+}
+
+/// Whether the phrase at token `start` follows a locative preposition ("in (the) Kremlin").
+fn locative(doc: &Doc, start: usize) -> bool {
+    let mut j = start;
+    while j > 0 {
+        j -= 1;
+        if !same_sentence(doc, j, start) {
+            return false;
+        }
+        let w = doc.form(j).to_lowercase();
+        if w == "the" {
+            continue;
+        }
+        return LOCATIVE.contains(&w.as_str());
+    }
+    false
+}
+
+/// The first token of the title or description before `start`: nouns, adjectives, names,
+/// numbers and possessive `'s`, up to and including a determiner or possessive pronoun, never
+/// into another person's name.
+fn chain_left(doc: &Doc, start: usize, work: &[Work]) -> usize {
+    let mut j = start;
+    while j > 0 && same_sentence(doc, j - 1, start) {
+        let t = j - 1;
+        if work.iter().any(|w| w.kind == MentionKind::Person && w.tokens.contains(&t)) {
+            break;
+        }
+        let form = doc.form(t);
+        match upos(doc, t) {
+            Some(Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num) => j = t,
+            Some(Upos::Part) if matches!(form, "'s" | "’s") => j = t,
+            Some(Upos::Det) => return t,
+            Some(Upos::Pron) if doc.morphology.get(t).is_some_and(|m| m.xpos == "PRP$") => return t,
+            _ => break,
+        }
+    }
+    j
+}
+
+/// An apposition after a name: `, (the|a) … role,` → its tokens.
+fn appositive_right(doc: &Doc, end: usize, hits: &[Hit]) -> Option<Range<usize>> {
+    if doc.form(end) != "," || !same_sentence(doc, end, end + 1) {
+        return None;
+    }
+    let mut j = end + 1;
+    if matches!(upos(doc, j), Some(Upos::Det)) {
+        j += 1;
+    }
+    let start = j;
+    while j < doc.tokens.len()
+        && same_sentence(doc, start, j)
+        && matches!(upos(doc, j), Some(Upos::Propn | Upos::Noun | Upos::Adj))
+    {
+        j += 1;
+    }
+    let ends_in_role = hits.iter().any(|h| h.tokens.end == j && matches!(h.found, Found::Agent { .. }));
+    (j > start && ends_in_role).then_some(start..j)
+}
+
+/// Codes mention `i`; returns the tokens of the title or description that coded it.
+fn code_mention(
+    doc: &Doc,
+    lex: &Lexicons,
+    hits: &[Hit],
+    words: &Words,
+    work: &mut [Work],
+    i: usize,
+) -> Range<usize> {
+    let date = doc.meta.published;
+    let w = work[i].clone();
+    let read = |r: Range<usize>| Stated::read(doc, r, lex, words, date);
+    // The dictionary entry naming the mention itself (its last word: `Putin`, `Department`).
+    let own = hits
+        .iter()
+        .find(|h| h.tokens.contains(&(w.tokens.end - 1)) && matches!(h.found, Found::Named(_)))
+        .and_then(|h| match h.found {
+            Found::Named(a) => lex.actors.code_on(a, date).map(|c| (h.tokens.clone(), c.to_string())),
+            _ => None,
+        });
+    let (actor, role, chain) = match w.kind {
+        MentionKind::Person => {
+            let chain = chain_left(doc, w.tokens.start, work)..w.tokens.start;
+            let mut stated = read(chain.clone());
+            if let Some(app) = appositive_right(doc, w.tokens.end, hits) {
+                let more = read(app);
+                stated.country = stated.country.or(more.country);
+                stated.roles.extend(more.roles);
+                stated.org = stated.org.or(more.org);
+                stated.role_phrase = stated.role_phrase.or(more.role_phrase);
+            }
+            let explicit = stated.country.is_some() && (!stated.roles.is_empty() || stated.org.is_some());
+            let actor = if explicit { stated.code() } else { own.map(|(_, c)| c).or_else(|| stated.code()) };
+            (actor, stated.role_phrase, chain)
+        }
+        MentionKind::Org => {
+            let whole = own.as_ref().is_some_and(|(r, _)| r.start <= w.tokens.start);
+            let chain = chain_left(doc, w.tokens.start, work)..w.tokens.end;
+            let actor = if whole { own.map(|(_, c)| c) } else { read(chain.clone()).code() };
+            (actor, None, chain)
+        }
+        MentionKind::Gpe | MentionKind::Loc | MentionKind::Norp => {
+            (place_actor(doc, lex, hits, &w), None, 0..0)
+        }
+        MentionKind::Role => {
+            let stated = read(w.tokens.clone());
+            (stated.code(), stated.role_phrase, w.tokens.clone())
+        }
+        MentionKind::Pronoun => (None, None, 0..0),
+    };
+    work[i].actor = actor;
+    work[i].role = role;
+    chain
+}
+
+/// A country or place as an actor: its country code, and its government when a capital or
+/// country is the one acting rather than where something happens.
+fn place_actor(doc: &Doc, lex: &Lexicons, hits: &[Hit], w: &Work) -> Option<String> {
+    let hit = hits.iter().find(|h| h.tokens == w.tokens)?;
+    let place = hit.place.and_then(|p| lex.gazetteer.place(p));
+    let country = match &hit.found {
+        Found::Country(c) => c.clone(),
+        _ => lex.gazetteer.country_iso2(&place?.country)?.admin1.clone(),
+    };
+    let capital = place.is_some_and(|p| p.kind == PlaceKind::Capital);
+    if capital && w.kind == MentionKind::Gpe && !locative(doc, w.tokens.start) {
+        return Some(format!("{country}GOV"));
+    }
+    Some(country)
+}

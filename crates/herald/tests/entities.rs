@@ -1,0 +1,122 @@
+//! Entities, actor codes, coreference and places on real sentences: the summit briefing's
+//! actors, people no dictionary knows, metonyms and ambiguous place names.
+
+use herald::layers::MentionKind;
+use herald::{Date, Doc, Meta, Pipeline};
+
+fn analyze(text: &str, published: &str) -> Doc {
+    let meta = Meta { published: Date::parse_iso(published), ..Meta::default() };
+    Pipeline::new().annotate(text.to_string(), meta)
+}
+
+fn summit() -> Doc {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/summit-briefing.txt"))
+            .unwrap();
+    analyze(&text, "2025-10-24")
+}
+
+/// The entity holding the `nth` mention whose text is `text`.
+fn entity_of<'d>(doc: &'d Doc, text: &str, nth: usize) -> Option<&'d herald::layers::Entity> {
+    let m = doc.mentions.iter().filter(|m| doc.slice(m.span) == text).nth(nth);
+    let m = m.unwrap_or_else(|| panic!("no mention {text:?} #{nth}"));
+    m.entity.and_then(|e| doc.entities.get(e as usize))
+}
+
+fn code_of(doc: &Doc, text: &str) -> String {
+    entity_of(doc, text, 0).and_then(|e| e.actor.clone()).unwrap_or_default()
+}
+
+fn name_of(doc: &Doc, text: &str, nth: usize) -> String {
+    entity_of(doc, text, nth).map(|e| e.name.clone()).unwrap_or_default()
+}
+
+#[test]
+fn summit_briefing_actor_codes() {
+    let doc = summit();
+    assert_eq!(code_of(&doc, "Donald Trump"), "USAGOV");
+    assert_eq!(code_of(&doc, "Vladimir Putin"), "RUSGOV");
+    assert_eq!(code_of(&doc, "Karoline Leavitt"), "USAGOV");
+    assert_eq!(code_of(&doc, "White House"), "USAGOV");
+    assert_eq!(code_of(&doc, "US Treasury Department"), "USAGOV");
+    assert_eq!(code_of(&doc, "significant Russian oil firms"), "RUSBUS");
+    assert_eq!(code_of(&doc, "Moscow"), "RUSGOV", "Moscow asserting is the Russian government");
+    assert_eq!(code_of(&doc, "Russia"), "RUS");
+}
+
+#[test]
+fn summit_briefing_coreference() {
+    let doc = summit();
+    assert_eq!(name_of(&doc, "The American president", 0), "Donald Trump", "the sub-title, before any name");
+    assert_eq!(name_of(&doc, "his Russian opposite number", 0), "Vladimir Putin");
+    assert_eq!(name_of(&doc, "Trump", 0), "Donald Trump");
+    assert_eq!(name_of(&doc, "Leavitt", 0), "Karoline Leavitt");
+    assert_eq!(name_of(&doc, "she", 0), "Karoline Leavitt", "“…,” she responded.");
+    assert_eq!(name_of(&doc, "she", 1), "Karoline Leavitt", "Trump “has not observed…”, she noted");
+    assert_eq!(name_of(&doc, "he", 0), "Donald Trump", "the president … that he would impose sanctions");
+    assert_eq!(name_of(&doc, "He", 0), "Vladimir Putin", "He contended");
+    // "The president also confirmed the deferment of the summit with Trump." is not Trump.
+    assert_eq!(name_of(&doc, "The president", 1), "Vladimir Putin");
+    let trump = doc.entities.iter().find(|e| e.name == "Donald Trump").unwrap();
+    assert_eq!(trump.kind, MentionKind::Person);
+    assert!(trump.mentions.len() >= 6, "{}", trump.mentions.len());
+}
+
+#[test]
+fn summit_briefing_places() {
+    let doc = summit();
+    let budapest = doc.places.iter().find(|p| doc.slice(p.span) == "Budapest").expect("Budapest geocoded");
+    assert_eq!(budapest.country.as_deref(), Some("HU"));
+    assert!((budapest.lat - 47.50).abs() < 0.05 && (budapest.lon - 19.04).abs() < 0.05, "{budapest:?}");
+    assert_eq!(budapest.gazetteer_id, Some(3_054_643));
+}
+
+#[test]
+fn the_text_codes_people_no_dictionary_knows() {
+    let doc = analyze(
+        "Italian Prime Minister Marco Bellani met Kenyan Foreign Minister Amina Odhiambo in Rome on Monday. \
+         Bellani said the talks were useful. Odhiambo, who arrived on Sunday, said she hoped for a deal.",
+        "2031-03-04",
+    );
+    assert_eq!(code_of(&doc, "Marco Bellani"), "ITAGOV");
+    assert_eq!(code_of(&doc, "Amina Odhiambo"), "KENGOV");
+    assert_eq!(name_of(&doc, "Bellani", 0), "Marco Bellani");
+    assert_eq!(name_of(&doc, "she", 0), "Amina Odhiambo", "Amina is a woman's name");
+    let rome = doc.places.iter().find(|p| doc.slice(p.span) == "Rome").expect("Rome geocoded");
+    assert_eq!(rome.country.as_deref(), Some("IT"));
+}
+
+#[test]
+fn roles_and_countries_code_descriptions() {
+    let doc = analyze(
+        "Chinese police detained two protesters, and Nigerian troops clashed with rebels near the border. \
+         The Kremlin said French companies would leave.",
+        "2024-05-01",
+    );
+    assert_eq!(code_of(&doc, "Chinese police"), "CHNCOP");
+    assert_eq!(code_of(&doc, "Nigerian troops"), "NGAMIL");
+    assert_eq!(code_of(&doc, "Kremlin"), "RUSGOV");
+    assert_eq!(code_of(&doc, "French companies"), "FRABUS");
+}
+
+#[test]
+fn a_capital_is_a_place_after_in_and_an_actor_before_a_verb() {
+    let doc = analyze("Washington warned Tehran. Officials met in Washington on Friday.", "2024-05-01");
+    let first = doc.mentions.iter().find(|m| doc.slice(m.span) == "Washington").unwrap();
+    assert_eq!(first.actor.as_deref(), Some("USAGOV"));
+    let second = doc.mentions.iter().filter(|m| doc.slice(m.span) == "Washington").nth(1).unwrap();
+    assert_eq!(second.actor.as_deref(), Some("USA"));
+    let place = doc.places.iter().find(|p| p.span == second.span).unwrap();
+    assert_eq!(place.country.as_deref(), Some("US"));
+    assert!((place.lat - 38.9).abs() < 0.1, "{place:?}");
+}
+
+#[test]
+fn the_article_context_picks_among_places_of_one_name() {
+    let doc = analyze("Students in Moscow, Idaho, protested on Tuesday.", "2024-05-01");
+    let moscow = doc.places.iter().find(|p| doc.slice(p.span) == "Moscow").expect("Moscow geocoded");
+    assert_eq!(moscow.country.as_deref(), Some("US"), "{moscow:?}");
+    let doc = analyze("Protesters gathered in Moscow on Tuesday.", "2024-05-01");
+    let moscow = doc.places.iter().find(|p| doc.slice(p.span) == "Moscow").expect("Moscow geocoded");
+    assert_eq!(moscow.country.as_deref(), Some("RU"));
+}
