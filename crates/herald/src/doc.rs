@@ -101,6 +101,34 @@ impl Doc {
         Doc { text, meta, ..Doc::default() }
     }
 
+    /// A document of one sentence made of given words (gold tokenization, for evaluation): the
+    /// text is the words joined by single spaces.
+    pub fn from_words(words: &[&str], meta: Meta) -> Doc {
+        let mut text = String::new();
+        let mut tokens = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(w);
+            let span = Span::checked(&text, start, text.len()).unwrap_or_default();
+            tokens.push(Token { span, space_after: i + 1 < words.len(), fuses_next: false });
+        }
+        let mut doc = Doc::new(text, meta);
+        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+            let span = first.span.cover(last.span);
+            doc.sentences.push(Sentence {
+                span,
+                token_start: 0,
+                token_end: tokens.len() as u32,
+                paragraph: 0,
+            });
+        }
+        doc.tokens = tokens;
+        doc
+    }
+
     /// The text under `span` (`""` if the span does not fit).
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)

@@ -103,6 +103,30 @@ pub fn entities(tags: &[impl AsRef<str>]) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// A one-sentence document's entity mentions as IOB2 tags, one per token: PER, ORG, LOC (GPE
+/// counts as LOC, as Universal NER and CoNLL-2003 annotate it); nationalities, descriptions and
+/// pronouns are not named entities; a mention overlapping an earlier one is left out.
+pub fn tags_of(doc: &crate::Doc) -> Vec<String> {
+    use crate::layers::MentionKind;
+    let mut tags = vec!["O".to_string(); doc.tokens.len()];
+    for m in &doc.mentions {
+        let kind = match m.kind {
+            MentionKind::Person => "PER",
+            MentionKind::Org => "ORG",
+            MentionKind::Loc | MentionKind::Gpe => "LOC",
+            MentionKind::Norp | MentionKind::Role | MentionKind::Pronoun => continue,
+        };
+        let range = doc.token_range(m.span);
+        if range.clone().any(|i| tags[i] != "O") {
+            continue;
+        }
+        for i in range.clone() {
+            tags[i] = format!("{}-{kind}", if i == range.start { "B" } else { "I" });
+        }
+    }
+    tags
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,13 +89,25 @@ impl<'m> Pipeline<'m> {
     pub fn annotate(&self, text: String, meta: Meta) -> Doc {
         let mut doc = Doc::new(text, meta);
         segment::run(&mut doc);
-        syntax::run(&mut doc, self.models);
-        ner::run(&mut doc, self.models);
-        timex::run(&mut doc);
-        actors::run(&mut doc, self.lexicons);
-        coref::run(&mut doc, self.lexicons);
-        geo::run(&mut doc, self.lexicons);
-        tone::run(&mut doc);
+        self.after_segmentation(&mut doc);
         doc
+    }
+
+    /// Reads one sentence of given words (gold tokenization, for evaluation): every stage but
+    /// segmentation.
+    pub fn annotate_words(&self, words: &[&str], meta: Meta) -> Doc {
+        let mut doc = Doc::from_words(words, meta);
+        self.after_segmentation(&mut doc);
+        doc
+    }
+
+    fn after_segmentation(&self, doc: &mut Doc) {
+        syntax::run(doc, self.models);
+        ner::run(doc, self.models, self.lexicons);
+        timex::run(doc);
+        actors::run(doc, self.lexicons);
+        coref::run(doc, self.lexicons);
+        geo::run(doc, self.lexicons);
+        tone::run(doc);
     }
 }

@@ -64,3 +64,24 @@ fn ewt_dev_parse_does_not_regress() {
         assert!(now >= committed - 0.5, "{name} fell to {now:.2} (committed {committed:.2})");
     }
 }
+
+/// herald's entity stage on Universal NER EWT dev (gold tokenization): committed overall F1 66.20.
+#[test]
+fn uner_dev_entities_do_not_regress() {
+    use herald::iob::{self, IobFormat};
+    let Some(data) = load("uner_english_ewt/en_ewt-ud-dev.iob2") else { return };
+    let (sentences, _) = iob::parse(&data, IobFormat::Uner);
+    let pipeline = Pipeline::new();
+    let (mut correct, mut predicted, mut gold) = (0usize, 0usize, 0usize);
+    for s in &sentences {
+        let forms: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        let tags = iob::tags_of(&pipeline.annotate_words(&forms, Meta::default()));
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+        let (g, p) = (iob::entities(&s.tags), iob::entities(&tags));
+        correct += p.iter().filter(|e| g.contains(e)).count();
+        predicted += p.len();
+        gold += g.len();
+    }
+    let f1 = 200.0 * correct as f64 / (predicted + gold).max(1) as f64;
+    assert!(f1 >= 65.7, "entity F1 {f1:.2} fell below 65.7 (committed 66.20)");
+}

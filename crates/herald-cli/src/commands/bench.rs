@@ -252,7 +252,7 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
     let stages: [(&str, &Stage); 3] = [
         ("time", &|d| herald::timex::run(d)),
         ("entities (NER, actors, coreference, places)", &|d| {
-            herald::ner::run(d, models);
+            herald::ner::run(d, models, lexicons);
             herald::actors::run(d, lexicons);
             herald::coref::run(d, lexicons);
             herald::geo::run(d, lexicons);

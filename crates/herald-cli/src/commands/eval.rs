@@ -25,6 +25,10 @@ pub enum Eval {
         /// Write the file back with the predicted tags in the last column.
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
+        /// Score the statistical recognizer alone, not herald's entities (recognizer + lexicons:
+        /// gazetteer places, dictionary actors, titles cut off names, repeated surnames).
+        #[arg(long)]
+        recognizer_only: bool,
     },
     /// Time expressions against TimeML (TempEval-3 figures); gold TIMEX3 tags are stripped first.
     Timex {
@@ -69,7 +73,9 @@ pub enum Eval {
 pub fn run(cmd: &Eval) -> Result<Outcome> {
     match cmd {
         Eval::Segment { conllu: path } => segment(path),
-        Eval::Ner { iob2, conll2003, write } => ner(iob2.as_deref(), conll2003.as_deref(), write.as_deref()),
+        Eval::Ner { iob2, conll2003, write, recognizer_only } => {
+            ner(iob2.as_deref(), conll2003.as_deref(), write.as_deref(), *recognizer_only)
+        }
         Eval::Timex { timeml, write } => timex(timeml, write.as_deref()),
         Eval::Tone { tsv, tuning } => tone(tsv, tuning),
         Eval::Parse { conllu: path, write, models, prune } => {
@@ -331,7 +337,12 @@ fn timex(path: &Path, write: Option<&Path>) -> Result<Outcome> {
     Ok(if failed { Outcome::SomeFailed } else { Outcome::Ok })
 }
 
-fn ner(iob2: Option<&Path>, conll2003: Option<&Path>, write: Option<&Path>) -> Result<Outcome> {
+fn ner(
+    iob2: Option<&Path>,
+    conll2003: Option<&Path>,
+    write: Option<&Path>,
+    recognizer_only: bool,
+) -> Result<Outcome> {
     use herald::iob::{self, IobFormat};
     let (path, format) = match (iob2, conll2003) {
         (Some(p), _) => (p, IobFormat::Uner),
@@ -346,6 +357,7 @@ fn ner(iob2: Option<&Path>, conll2003: Option<&Path>, write: Option<&Path>) -> R
     let models = herald::Models::embedded();
     let ner = models.ner.as_ref().map_err(|e| anyhow::anyhow!("ner model: {e}"))?;
     let tagger = models.tagger.as_ref().map_err(|e| anyhow::anyhow!("tagger model: {e}"))?;
+    let pipeline = herald::Pipeline::new();
     let mut by_type: std::collections::BTreeMap<String, Prf> = std::collections::BTreeMap::new();
     let mut all = Prf::default();
     let (mut scratch, mut classes, mut labels) =
@@ -353,10 +365,15 @@ fn ner(iob2: Option<&Path>, conll2003: Option<&Path>, write: Option<&Path>) -> R
     let mut out = String::new();
     for s in &sentences {
         let forms: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        tagger.tag(&forms, &mut scratch, &mut classes);
-        let xpos: Vec<&str> = classes.iter().map(|&c| tagger.xpos(c)).collect();
-        ner.tag(&forms, &xpos, &mut labels);
-        let predicted: Vec<&str> = labels.iter().map(|&l| ner.label(l)).collect();
+        let owned: Vec<String> = if recognizer_only {
+            tagger.tag(&forms, &mut scratch, &mut classes);
+            let xpos: Vec<&str> = classes.iter().map(|&c| tagger.xpos(c)).collect();
+            ner.tag(&forms, &xpos, herald::Lexicons::embedded(), &mut labels);
+            labels.iter().map(|&l| ner.label(l).to_string()).collect()
+        } else {
+            herald::iob::tags_of(&pipeline.annotate_words(&forms, herald::Meta::default()))
+        };
+        let predicted: Vec<&str> = owned.iter().map(String::as_str).collect();
         let (gold, pred) = (iob::entities(&s.tags), iob::entities(&predicted));
         for (list, is_gold) in [(&gold, true), (&pred, false)] {
             for e in list.iter() {

@@ -332,8 +332,10 @@ fn train_ner(args: &TrainArgs) -> Result<Outcome> {
     let started = Instant::now();
     let train = examples(read(&args.train)?);
     let dev = examples(read(&args.dev)?);
-    let model = ntrain::train(&train, &dev, args.epochs.unwrap_or(12), args.seed, &mut |l| eprintln!("{l}"));
-    let f1 = ntrain::score(&model, &dev).f1();
+    let lex = herald::Lexicons::embedded();
+    let model =
+        ntrain::train(&train, &dev, lex, args.epochs.unwrap_or(12), args.seed, &mut |l| eprintln!("{l}"));
+    let f1 = ntrain::score(&model, &dev, lex).f1();
     let words: usize = train.iter().map(|e| e.sentence.tokens.len()).sum();
     let header = header_for(args, train.len(), words, &format!("dev entity F1: {f1:.2}"));
     save_model(&args.out, &model.to_bytes(&header), &format!("ner: dev entity F1 {f1:.2}"), started)?;

@@ -86,10 +86,10 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
             covered[t] = true;
         }
     }
-    // A country inside another mention's title or description is part of it ("US" in "US
-    // President Donald Trump", "Russian" in "Russian oil firms").
-    let geo = |k| matches!(k, MentionKind::Norp | MentionKind::Gpe | MentionKind::Loc);
-    work.retain(|w| !(geo(w.kind) && w.tokens.clone().all(|t| covered[t])));
+    // An adjective of nationality inside another mention's title or description is part of it
+    // ("Russian" in "Russian oil firms"); a country named there ("US" in "US President Donald
+    // Trump") is still a mention of the country.
+    work.retain(|w| !(w.kind == MentionKind::Norp && w.tokens.clone().all(|t| covered[t])));
     doc.mentions = work
         .into_iter()
         .filter_map(|w| {
@@ -123,16 +123,24 @@ fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
     for m in &doc.mentions {
         let range = doc.token_range(m.span);
         let mut end = range.clone().find(|&i| in_timex[i]).unwrap_or(range.end);
+        // A capitalized name does not end in a lowercase common noun; all-lowercase web text
+        // ("san francisco") is left as the recognizer read it.
+        let cased = capitalized(doc, range.start);
+        let common = |i: usize| {
+            !capitalized(doc, i) && matches!(upos(doc, i), Some(Upos::Noun | Upos::Adj | Upos::Verb))
+        };
         while end > range.start
-            && (matches!(
-                upos(doc, end - 1),
-                Some(Upos::Adp | Upos::Det | Upos::Punct | Upos::Cconj | Upos::Part)
-            ) || !capitalized(doc, end - 1))
+            && (matches!(upos(doc, end - 1), Some(Upos::Adp | Upos::Det | Upos::Punct | Upos::Cconj))
+                || cased && common(end - 1))
         {
             end -= 1;
         }
-        let has_name = (range.start..end).any(|i| upos(doc, i) == Some(Upos::Propn));
-        if end > range.start && has_name {
+        // A capitalized common noun opening a sentence ("Dialogue consistently surpasses…") is
+        // no name.
+        let initial = (doc.sentences.iter().map(|s| s.token_start as usize))
+            .any(|s| (s..range.start).all(|i| !doc.form(i).chars().any(char::is_alphanumeric)));
+        let nameless = (range.start..end).all(|i| !matches!(upos(doc, i), Some(Upos::Propn | Upos::X)));
+        if end > range.start && !(initial && nameless && end - range.start == 1) {
             out.push(Work { tokens: range.start..end, kind: m.kind, actor: None, role: None, plural: false });
         }
     }
@@ -169,7 +177,9 @@ fn add_lexical(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, work: &mu
         let place = h.place.and_then(|p| lex.gazetteer.place(p));
         let kind = match &h.found {
             Found::Agent { .. } => continue,
-            Found::Country(_) if upos(doc, h.tokens.start) == Some(Upos::Adj) => MentionKind::Norp,
+            // A country's name is a place the gazetteer knows ("Russia", "Moscow") or an acronym
+            // ("US", "U.S."); its other words are nationalities ("Russian", "Palestinians").
+            Found::Country(_) if h.place.is_none() && !acronym(doc, h.tokens.clone()) => MentionKind::Norp,
             Found::Country(_) => MentionKind::Gpe,
             Found::Named(_)
                 if scan::role_at_end(lex, words, h.tokens.start, h.tokens.end).is_some()
@@ -177,7 +187,14 @@ fn add_lexical(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, work: &mu
                         || !is_last_of_name(doc, lex, words, h.tokens.end - 1)) =>
             {
                 // A dictionary phrase ending in a role noun is a title before a name ("US
-                // President Donald Trump") or a description ("the American president").
+                // President Donald Trump") or a description ("the American president"); a
+                // recognizer "person" inside it is the organization of the title ("White House").
+                for w in work.iter_mut() {
+                    let inside = h.tokens.start <= w.tokens.start && w.tokens.end <= h.tokens.end;
+                    if inside && w.kind == MentionKind::Person {
+                        w.kind = MentionKind::Org;
+                    }
+                }
                 let last = h.tokens.end - 1;
                 if before_name(doc, last) {
                     continue;
@@ -215,12 +232,17 @@ fn add_lexical(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, work: &mu
             if (inside && w.tokens != h.tokens) || !(inside || contains) {
                 continue;
             }
-            // The lexicon knows this phrase better than the recognizer's type.
+            // The lexicon knows a country better than the recognizer ("Moscow" read as a person);
+            // a town's name is often a person's ("Griffin"), so a gazetteer place only refines a
+            // location; a dictionary's person corrects a location.
             w.tokens = w.tokens.start.min(h.tokens.start)..w.tokens.end.max(h.tokens.end);
             match &h.found {
-                Found::Country(_) | Found::Place => w.kind = kind,
-                Found::Named(_) if w.kind == MentionKind::Loc || w.kind == MentionKind::Gpe => w.kind = kind,
-                Found::Named(_) | Found::Agent { .. } => {}
+                Found::Country(_) => w.kind = kind,
+                Found::Place if w.kind == MentionKind::Loc => w.kind = kind,
+                Found::Named(_) if kind == MentionKind::Person && h.tokens.end == w.tokens.end => {
+                    w.kind = kind
+                }
+                Found::Place | Found::Named(_) | Found::Agent { .. } => {}
             }
         }
     }
@@ -244,7 +266,14 @@ fn trim_titles(doc: &Doc, lex: &Lexicons, words: &Words, work: &mut [Work]) {
                         cut = Some(i);
                     }
                 }
-                Some((n, lexicon::Match::Actor(_))) => i += n,
+                Some((n, lexicon::Match::Actor(_))) => {
+                    // A dictionary title ("US President") ends where its role noun does.
+                    let title = n < end - i && scan::role_at_end(lex, words, i, i + n).is_some();
+                    i += n;
+                    if title && capitalized(doc, i) {
+                        cut = Some(i);
+                    }
+                }
                 _ if doc.form(i).ends_with('.') && doc.form(i).len() <= 4 => i += 1,
                 _ => break,
             }
@@ -331,6 +360,15 @@ fn add_pronouns(doc: &Doc, words: &Words, work: &mut Vec<Work>) {
             let plural = matches!(w.as_str(), "they" | "them" | "their" | "themselves");
             work.push(Work { tokens: i..i + 1, kind: MentionKind::Pronoun, actor: None, role: None, plural });
         }
+    }
+}
+
+/// Whether the words are an acronym (`US`, `U.S.`, `UAE`).
+fn acronym(doc: &Doc, tokens: Range<usize>) -> bool {
+    tokens.len() == 1 && {
+        let form = doc.form(tokens.start);
+        form.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && form.chars().all(|c| c.is_uppercase() || c == '.')
     }
 }
 
@@ -469,7 +507,7 @@ fn code_mention(
             (actor, None, chain)
         }
         MentionKind::Gpe | MentionKind::Loc | MentionKind::Norp => {
-            (place_actor(doc, lex, hits, &w), None, 0..0)
+            (place_actor(doc, lex, hits, words, &w), None, 0..0)
         }
         MentionKind::Role => {
             let stated = read(w.tokens.clone());
@@ -477,19 +515,43 @@ fn code_mention(
         }
         MentionKind::Pronoun => (None, None, 0..0),
     };
+    if w.kind == MentionKind::Loc && actor.is_some() {
+        work[i].kind = MentionKind::Gpe;
+    }
     work[i].actor = actor;
     work[i].role = role;
     chain
 }
 
+/// The country whose name is exactly these words.
+fn country_named(
+    lex: &Lexicons,
+    words: &Words,
+    tokens: Range<usize>,
+    date: Option<crate::date::Date>,
+) -> Option<String> {
+    let (lower, lemma) = (&words.lower[tokens.clone()], &words.lemma[tokens.clone()]);
+    match lex.actors.longest_match(lower, lemma, &mut String::new())? {
+        (n, lexicon::Match::Actor(a)) if n == tokens.len() => {
+            let actor = lex.actors.actor(a).filter(|a| a.kind == lexicon::ActorKind::Country)?;
+            actor.entry.code_on(date).map(String::from)
+        }
+        _ => None,
+    }
+}
+
 /// A country or place as an actor: its country code, and its government when a capital or
 /// country is the one acting rather than where something happens.
-fn place_actor(doc: &Doc, lex: &Lexicons, hits: &[Hit], w: &Work) -> Option<String> {
-    let hit = hits.iter().find(|h| h.tokens == w.tokens)?;
-    let place = hit.place.and_then(|p| lex.gazetteer.place(p));
-    let country = match &hit.found {
-        Found::Country(c) => c.clone(),
-        _ => lex.gazetteer.country_iso2(&place?.country)?.admin1.clone(),
+fn place_actor(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, w: &Work) -> Option<String> {
+    let hit = hits.iter().find(|h| h.tokens == w.tokens);
+    let place = hit.and_then(|h| h.place).and_then(|p| lex.gazetteer.place(p));
+    let country = match hit.map(|h| &h.found) {
+        Some(Found::Country(c)) => c.clone(),
+        _ => match place {
+            Some(p) => lex.gazetteer.country_iso2(&p.country)?.admin1.clone(),
+            // A country the scan read as part of a longer phrase ("US" of "US President").
+            None => country_named(lex, words, w.tokens.clone(), doc.meta.published)?,
+        },
     };
     let capital = place.is_some_and(|p| p.kind == PlaceKind::Capital);
     if capital && w.kind == MentionKind::Gpe && !locative(doc, w.tokens.start) {

@@ -100,10 +100,12 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
             }
         }
     }
-    // A second look for pronouns whose antecedent was a description resolved forward.
+    // Pronouns again, in order, now that descriptions resolved forward can be antecedents ("The
+    // American president deferred a meeting with his …").
     for mi in 0..doc.mentions.len() {
         let m = &doc.mentions[mi];
-        if assigned[mi].is_none() && m.kind == MentionKind::Pronoun && !m.plural {
+        if m.kind == MentionKind::Pronoun && !m.plural {
+            assigned[mi] = None;
             assigned[mi] = resolve_pronoun(doc, &clusters, &assigned, &sentence_of, mi);
         }
     }

@@ -5,17 +5,20 @@
 //! [`NerTagger::tag`] predicts; [`train::train`] learns from Universal NER (IOB2); the model file
 //! is `models/ner.bin.gz` (kind `ner`, version [`VERSION`]).
 
+pub mod marks;
 pub mod train;
 
+use self::marks::Marks;
 use crate::doc::Doc;
 use crate::layers::{Mention, MentionKind};
+use crate::lexicons::Lexicons;
 use crate::model::hash::{hash_str, mix};
 use crate::model::{ModelError, Reader, Weights, Writer};
 use crate::models::Models;
 use crate::tagger::features::{INITIAL, WordHashes, sentence};
 
-/// Model file version this code reads and writes.
-pub const VERSION: u32 = 1;
+/// Model file version this code reads and writes (2: lexicon marks).
+pub const VERSION: u32 = 2;
 
 /// A trained recognizer.
 #[derive(Debug, Clone)]
@@ -27,9 +30,17 @@ pub struct NerTagger {
     pub header: String,
 }
 
-/// The features of word `i`: the word and its neighbours, part of speech, and the two previous
-/// tags. One function for training and prediction.
-pub fn features(words: &[WordHashes], pos: &[u64], i: usize, prev: u16, prev2: u16, out: &mut Vec<u64>) {
+/// The features of word `i`: the word and its neighbours, part of speech, lexicon marks, and the
+/// two previous tags. One function for training and prediction.
+pub fn features(
+    words: &[WordHashes],
+    pos: &[u64],
+    marks: &[Marks],
+    i: usize,
+    prev: u16,
+    prev2: u16,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     const EDGE: u64 = 0xE06E;
     let at = |k: isize| -> Option<&WordHashes> {
@@ -79,20 +90,41 @@ pub fn features(words: &[WordHashes], pos: &[u64], i: usize, prev: u16, prev2: u
     if w.flags & INITIAL != 0 {
         out.push(mix(31, w.lower));
     }
+    let mark = |k: isize| {
+        let j = i as isize + k;
+        if j < 0 { Marks::default() } else { marks.get(j as usize).copied().unwrap_or_default() }
+    };
+    let (m, before, after) = (mark(0), mark(-1), mark(1));
+    for (t, v) in [(40, m.place), (41, m.actor), (42, m.name)] {
+        if v != 0 {
+            out.push(mix(t, v));
+            out.push(mix(mix(t + 10, v), w.shape));
+            out.push(mix(mix(t + 20, v), tag(0)));
+        }
+    }
+    for (t, v) in
+        [(71, before.place), (72, after.place), (73, before.actor), (74, after.actor), (75, after.name)]
+    {
+        if v != 0 {
+            out.push(mix(t, v));
+        }
+    }
 }
 
 impl NerTagger {
-    /// Tags one sentence's words (with their XPOS tags); `out` gets one label index per word.
-    pub fn tag(&self, forms: &[&str], xpos: &[&str], out: &mut Vec<u16>) {
+    /// Tags one sentence's words (with their XPOS tags and the lexicons' marks); `out` gets one
+    /// label index per word.
+    pub fn tag(&self, forms: &[&str], xpos: &[&str], lex: &Lexicons, out: &mut Vec<u16>) {
         let mut words = Vec::new();
         sentence(forms.iter().copied(), &mut words);
         let pos: Vec<u64> = xpos.iter().map(|x| hash_str(x)).collect();
+        let marks = marks::marks(forms, lex);
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         out.clear();
         for i in 0..forms.len() {
             let prev = out.last().copied().unwrap_or(0);
             let prev2 = if i >= 2 { out[i - 2] } else { 0 };
-            features(&words, &pos, i, prev, prev2, &mut feats);
+            features(&words, &pos, &marks, i, prev, prev2, &mut feats);
             self.weights.score(&feats, &mut scores);
             let best = (0..self.labels.len())
                 .filter(|&l| self.allowed(prev, l))
@@ -159,7 +191,7 @@ fn kind_of(tag: &str) -> MentionKind {
 }
 
 /// Runs the stage: named mentions (PER, ORG, LOC) into `doc.mentions`.
-pub fn run(doc: &mut Doc, models: &Models) {
+pub fn run(doc: &mut Doc, models: &Models, lex: &Lexicons) {
     let ner = match &models.ner {
         Ok(ner) => ner,
         Err(e) => {
@@ -174,7 +206,7 @@ pub fn run(doc: &mut Doc, models: &Models) {
         let forms: Vec<&str> = range.clone().map(|i| doc.form(i)).collect();
         let xpos: Vec<&str> =
             range.clone().map(|i| doc.morphology.get(i).map_or("", |m| m.xpos.as_str())).collect();
-        ner.tag(&forms, &xpos, &mut labels);
+        ner.tag(&forms, &xpos, lex, &mut labels);
         let tags: Vec<&str> = labels.iter().map(|&l| ner.label(l)).collect();
         for (start, end, kind) in crate::iob::entities(&tags) {
             let span = doc.tokens[range.start + start].span.cover(doc.tokens[range.start + end - 1].span);

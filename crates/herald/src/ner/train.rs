@@ -1,9 +1,11 @@
 //! NER training: averaged perceptron over shuffled sentences (fixed seed), the epoch with the
 //! best entity F1 on dev kept.
 
+use super::marks::{Marks, marks};
 use super::{NerTagger, allowed, features};
 use crate::eval::Prf;
 use crate::iob::{IobSentence, entities};
+use crate::lexicons::Lexicons;
 use crate::model::hash::hash_str;
 use crate::model::{Averaged, Rng, Weights, argmax};
 use crate::tagger::features::sentence;
@@ -17,10 +19,17 @@ pub struct Example {
     pub xpos: Vec<String>,
 }
 
+impl Example {
+    fn forms(&self) -> Vec<&str> {
+        self.sentence.tokens.iter().map(String::as_str).collect()
+    }
+}
+
 /// Trains over `epochs` passes with `seed`; `log` gets one line per epoch.
 pub fn train(
     train: &[Example],
     dev: &[Example],
+    lex: &Lexicons,
     epochs: usize,
     seed: u64,
     log: &mut dyn FnMut(String),
@@ -41,16 +50,16 @@ pub fn train(
     let mut order: Vec<usize> = (0..train.len()).collect();
     let (mut words, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new());
     let mut best: Option<(f64, Weights)> = None;
+    let all_marks: Vec<Vec<Marks>> = train.iter().map(|ex| marks(&ex.forms(), lex)).collect();
     for epoch in 1..=epochs {
         rng.shuffle(&mut order);
         for &k in &order {
             let ex = &train[k];
-            let forms: Vec<&str> = ex.sentence.tokens.iter().map(String::as_str).collect();
-            sentence(forms.iter().copied(), &mut words);
+            sentence(ex.forms().into_iter(), &mut words);
             let pos: Vec<u64> = ex.xpos.iter().map(|x| hash_str(x)).collect();
             let mut prev = (0u16, 0u16);
             for (i, &truth) in gold[k].iter().enumerate() {
-                features(&words, &pos, i, prev.0, prev.1, &mut feats);
+                features(&words, &pos, &all_marks[k], i, prev.0, prev.1, &mut feats);
                 model.score(&feats, &mut scores);
                 let guess = argmax(&scores, |l| allowed(&labels, prev.0, l)).unwrap_or(0);
                 model.update(&feats, truth as usize, guess);
@@ -60,7 +69,7 @@ pub fn train(
             }
         }
         let tagger = NerTagger { weights: model.averaged(), labels: labels.clone(), header: String::new() };
-        let f1 = score(&tagger, dev).f1();
+        let f1 = score(&tagger, dev, lex).f1();
         log(format!("epoch {epoch}: dev entity F1 {f1:.2}"));
         if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
             best = Some((f1, tagger.weights));
@@ -71,13 +80,12 @@ pub fn train(
 }
 
 /// Entity-level counts over all types.
-pub fn score(tagger: &NerTagger, sentences: &[Example]) -> Prf {
+pub fn score(tagger: &NerTagger, sentences: &[Example], lex: &Lexicons) -> Prf {
     let mut prf = Prf::default();
     let mut out = Vec::new();
     for ex in sentences {
-        let forms: Vec<&str> = ex.sentence.tokens.iter().map(String::as_str).collect();
         let xpos: Vec<&str> = ex.xpos.iter().map(String::as_str).collect();
-        tagger.tag(&forms, &xpos, &mut out);
+        tagger.tag(&ex.forms(), &xpos, lex, &mut out);
         let predicted: Vec<&str> = out.iter().map(|&l| tagger.label(l)).collect();
         let (g, p) = (entities(&ex.sentence.tags), entities(&predicted));
         prf.correct += p.iter().filter(|e| g.contains(e)).count();
