@@ -233,6 +233,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The cue (`said`, `according to`).
     pub cue: Option<Span>,
+    /// The words naming the source ("White House press secretary Karoline Leavitt", "she").
+    pub source: Option<Span>,
     /// Index into [`crate::Doc::entities`] of the speaker.
     pub speaker: Option<u32>,
     /// Index into [`crate::Doc::mentions`] of the mention naming the speaker here.

@@ -36,6 +36,7 @@ pub mod model;
 pub mod models;
 pub mod ner;
 pub mod parser;
+pub mod quotes;
 pub mod render;
 pub mod segment;
 pub mod span;
@@ -108,6 +109,7 @@ impl<'m> Pipeline<'m> {
         actors::run(doc, self.lexicons);
         coref::run(doc, self.lexicons);
         geo::run(doc, self.lexicons);
+        quotes::run(doc);
         tone::run(doc);
     }
 }

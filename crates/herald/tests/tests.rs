@@ -3,6 +3,7 @@
 //! - `golden`: every bundled example article against its committed rendering;
 //! - `ner`: named mentions in a news sentence;
 //! - `properties`: invariants of the segmenter over arbitrary text;
+//! - `quotes`: quotes and speakers on the summit briefing, reported speech, runs of quotes, hostile marks;
 //! - `syntax`: tagger, lemmatizer and parser on real and hostile sentences;
 //! - `timex`: time expressions on the summit briefing, absolute forms, impossible dates;
 //! - `tone`: tone rules on real sentences, the summit briefing, the NYT dev correlation;
@@ -13,6 +14,7 @@ mod entities;
 mod golden;
 mod ner;
 mod properties;
+mod quotes;
 mod syntax;
 mod timex;
 mod tone;

@@ -93,6 +93,7 @@ fn quotes_and_events_get_the_tone_of_their_text() {
         let start = doc.text.find(what).unwrap();
         Span::checked(&doc.text, start, start + what.len()).unwrap()
     };
+    doc.quotes.clear();
     for what in ["hostile action", "praised the talks"] {
         let span = content(&doc, what);
         doc.quotes.push(Quote {
@@ -100,6 +101,7 @@ fn quotes_and_events_get_the_tone_of_their_text() {
             content: span,
             kind: QuoteKind::Partial,
             cue: None,
+            source: None,
             speaker: None,
             speaker_mention: None,
             tone: None,

@@ -85,3 +85,40 @@ fn uner_dev_entities_do_not_regress() {
     let f1 = 200.0 * correct as f64 / (predicted + gold).max(1) as f64;
     assert!(f1 >= 65.7, "entity F1 {f1:.2} fell below 65.7 (committed 66.20)");
 }
+
+/// Quote attribution on herald's PolNeAR dev split (see `herald eval quotes`): committed content
+/// overlap F1 68.40 and source accuracy 81.53.
+#[test]
+fn polnear_dev_quotes_do_not_regress() {
+    use herald::eval::quotes::{QuoteScore, attributions_of, parse_brat, score};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/polnear_train");
+    let Ok(entries) = std::fs::read_dir(root.join("attributions")) else {
+        eprintln!("skipped: ../shared/data/polnear_train not found");
+        return;
+    };
+    let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    let fnv = |s: &str| {
+        s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    };
+    let pipeline = Pipeline::new();
+    let mut total = QuoteScore::default();
+    let mut last = String::new();
+    for ann in files {
+        let stem = ann.file_stem().unwrap().to_string_lossy().into_owned();
+        let article = stem.rsplit_once('_').map_or(stem.clone(), |(a, _)| a.to_string());
+        if article == last || !fnv(&article).is_multiple_of(5) {
+            continue;
+        }
+        last = article.clone();
+        let text = std::fs::read_to_string(root.join("text").join(format!("{article}.txt"))).unwrap();
+        let (gold, _) = parse_brat(&std::fs::read_to_string(&ann).unwrap());
+        let doc = pipeline.annotate(text, Meta::default());
+        let chars: Vec<char> = doc.text.chars().collect();
+        total.add(&score(&chars, &gold, &attributions_of(&doc)));
+    }
+    let f1 = total.content_overlap.f1();
+    assert!(f1 >= 67.9, "content overlap F1 {f1:.2} fell below 67.9 (committed 68.40)");
+    let acc = total.source_accuracy();
+    assert!(acc >= 81.0, "source accuracy {acc:.2} fell below 81.0 (committed 81.53)");
+}

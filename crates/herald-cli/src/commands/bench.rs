@@ -249,7 +249,7 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
     // Stages alone, re-run on the annotated documents (each reads only layers before it).
     let lexicons = herald::Lexicons::embedded();
     let models = herald::Models::embedded();
-    let stages: [(&str, &Stage); 3] = [
+    let stages: [(&str, &Stage); 4] = [
         ("time", &|d| herald::timex::run(d)),
         ("entities (NER, actors, coreference, places)", &|d| {
             herald::ner::run(d, models, lexicons);
@@ -257,6 +257,7 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
             herald::coref::run(d, lexicons);
             herald::geo::run(d, lexicons);
         }),
+        ("quotes", &|d| herald::quotes::run(d)),
         ("tone", &|d| herald::tone::run(d)),
     ];
     for (name, stage) in stages {

@@ -39,6 +39,19 @@ pub enum Eval {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
+    /// Quote attribution against PolNeAR (brat standoff): content exact and overlap P/R/F1, cue
+    /// F1, source accuracy, on herald's fixed split of `polnear_train` (see `eval_quotes.rs`).
+    Quotes {
+        /// PolNeAR folder with `text/` and `attributions/`.
+        #[arg(long, value_name = "DIR")]
+        polnear: PathBuf,
+        /// Which articles.
+        #[arg(long, value_enum, default_value_t = super::eval_quotes::Split::Dev)]
+        split: super::eval_quotes::Split,
+        /// Write herald's attributions as brat `.ann` files into this folder.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+    },
     /// Tone against human ratings: Pearson correlation of each text's score with its mean rating.
     Tone {
         /// Tab-separated file with a header and columns id, mean_rating, text.
@@ -78,6 +91,7 @@ pub fn run(cmd: &Eval) -> Result<Outcome> {
         }
         Eval::Timex { timeml, write } => timex(timeml, write.as_deref()),
         Eval::Tone { tsv, tuning } => tone(tsv, tuning),
+        Eval::Quotes { polnear, split, write } => super::eval_quotes::run(polnear, *split, write.as_deref()),
         Eval::Parse { conllu: path, write, models, prune } => {
             parse(path, write.as_deref(), models.as_deref(), *prune)
         }

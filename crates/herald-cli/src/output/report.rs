@@ -45,6 +45,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
         }
     }
     write_entities(out, doc)?;
+    write_quotes(out, doc)?;
     if !doc.timexes.is_empty() {
         writeln!(out, "\nTime expressions")?;
         for t in &doc.timexes {
@@ -96,6 +97,33 @@ fn write_entities(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
             let country = p.country.as_deref().unwrap_or("-");
             let id = p.gazetteer_id.map_or_else(String::new, |i| i.to_string());
             writeln!(out, "  {:<24} {country}  {:>8.4} {:>9.4}  geonames:{id}", p.name, p.lat, p.lon)?;
+        }
+    }
+    Ok(())
+}
+
+/// Quotes grouped by speaker, speakers in order of their first quote.
+fn write_quotes(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
+    if doc.quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nQuotes by speaker")?;
+    let mut speakers: Vec<Option<u32>> = Vec::new();
+    for q in &doc.quotes {
+        if !speakers.contains(&q.speaker) {
+            speakers.push(q.speaker);
+        }
+    }
+    for sp in speakers {
+        let name = match sp.and_then(|e| doc.entities.get(e as usize)) {
+            Some(e) => format!("{} ({})", e.name, e.actor.as_deref().unwrap_or("-")),
+            None => "(speaker unknown)".to_string(),
+        };
+        writeln!(out, "  {name}")?;
+        for q in doc.quotes.iter().filter(|q| q.speaker == sp) {
+            let text = doc.slice(q.content).split_whitespace().collect::<Vec<_>>().join(" ");
+            let cue = q.cue.map_or_else(String::new, |c| format!(" [{}]", doc.slice(c)));
+            writeln!(out, "    {:<8} {text}{cue}", q.kind.as_str())?;
         }
     }
     Ok(())

@@ -74,6 +74,7 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
     let mut work = named_from_recognizer(doc);
     drop_descriptions(lex, &words, &hits, &mut work);
     add_lexical(doc, lex, &hits, &words, &mut work);
+    add_missed_speakers(doc, &mut work);
     trim_titles(doc, lex, &words, &mut work);
     add_repeated_surnames(doc, &words, &mut work);
     add_roles(doc, &hits, &mut work);
@@ -283,6 +284,42 @@ fn trim_titles(doc: &Doc, lex: &Lexicons, words: &Words, work: &mut [Work]) {
             w.kind = MentionKind::Person;
         }
     }
+}
+
+/// Names the recognizer missed where a reporting verb shows someone speaks: the proper-noun
+/// subject of "said", "warned", "told" ("General Amir Haddad said").
+fn add_missed_speakers(doc: &Doc, work: &mut Vec<Work>) {
+    let mut found = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let dep = match doc.syntax.get(i) {
+            Some(d) if d.rel == "nsubj" && upos(doc, i) == Some(Upos::Propn) && capitalized(doc, i) => d,
+            _ => continue,
+        };
+        let cue = dep.head.map(|h| h as usize).filter(|&h| {
+            upos(doc, h) == Some(Upos::Verb)
+                && crate::quotes::cues::takes_clause(&doc.morphology[h].lemma.to_lowercase())
+        });
+        if cue.is_none() || work.iter().any(|w| w.tokens.contains(&i)) {
+            continue;
+        }
+        // The run of capitalized proper nouns around the subject's head.
+        let name =
+            |t: usize| upos(doc, t) == Some(Upos::Propn) && capitalized(doc, t) && same_sentence(doc, t, i);
+        let mut start = i;
+        while start > 0 && name(start - 1) {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < doc.tokens.len() && name(end) {
+            end += 1;
+        }
+        if work.iter().any(|w| overlaps(&w.tokens, &(start..end))) {
+            continue;
+        }
+        let kind = if end - start >= 2 { MentionKind::Person } else { MentionKind::Org };
+        found.push(Work { tokens: start..end, kind, actor: None, role: None, plural: false });
+    }
+    work.extend(found);
 }
 
 /// A person's surname standing alone later ("Firefly left.") is a mention of them even where the

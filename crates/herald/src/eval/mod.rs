@@ -2,6 +2,7 @@
 //! output and returns figures; the CLI reads files and prints.
 
 pub mod parse;
+pub mod quotes;
 pub mod segment;
 pub mod timex;
 

@@ -1,0 +1,594 @@
+//! Quotes and their speakers: the stage that fills [`crate::Doc::quotes`].
+//!
+//! 1. **Reported speech from the parse**: a cue verb ([`cues`]) with a clausal complement ("X
+//!    said (that) …"), an interrupted clause ("…, she noted"), an infinitive ("vowed to …") or an
+//!    object ("denied the report"); and "according to X, …". The speaker is the cue's subject,
+//!    or, for a participle ("…, adding that …"), its governing verb's subject.
+//! 2. **Quote marks** ([`marks`]): a quoted stretch inside such a content is a *partial* quote and
+//!    makes the content *mixed*; a quoted stretch that is the content is *direct*. A quoted
+//!    stretch with no content around it takes the cue just after its closing mark ("“…,” she
+//!    responded") or just before its opening mark ("Putin said: “…”"), else continues the speaker
+//!    of the quote before it in the same or previous paragraph.
+//! 3. **Speakers** become entities through the mentions and coreference: "she" is Karoline
+//!    Leavitt, "Moscow" the Russian government.
+//!
+//! Cues inside a quote are the quoted speaker's own words and open no quote of their own.
+
+pub mod cues;
+pub mod marks;
+pub mod tree;
+
+use std::ops::Range;
+
+use self::marks::Marked;
+use self::tree::Tree;
+use crate::doc::Doc;
+use crate::layers::{MentionKind, Quote, QuoteKind, Upos};
+use crate::span::Span;
+
+/// An attribution being built, in tokens.
+#[derive(Clone, Debug)]
+struct Attribution {
+    cue: Option<Range<usize>>,
+    content: Range<usize>,
+    source: Option<Range<usize>>,
+    /// The token that names the speaker (the subject's head).
+    speaker: Option<usize>,
+    kind: QuoteKind,
+    /// The marked stretch this is, for direct and partial quotes.
+    marked: Option<usize>,
+}
+
+/// Runs the stage.
+pub fn run(doc: &mut Doc) {
+    if doc.tokens.is_empty() || doc.syntax.len() != doc.tokens.len() {
+        return;
+    }
+    let tree = Tree::new(doc);
+    let marked = marks::find(doc);
+    let mut quoted: Vec<Option<usize>> = vec![None; doc.tokens.len()];
+    for (k, m) in marked.iter().enumerate() {
+        let end = m.close.map_or(m.content.end, |c| c + 1);
+        for slot in &mut quoted[m.open..end.min(doc.tokens.len())] {
+            *slot = Some(k);
+        }
+    }
+    let mut found = reported_speech(doc, &tree, &quoted);
+    found.extend(according_to(doc, &quoted));
+    found.extend(trailing_cues(doc, &quoted, &found));
+    found.extend(colon_attributions(doc, &quoted));
+    found.extend(in_a_statement(doc, &quoted));
+    let mut out = attach_marks(doc, &tree, &quoted, &marked, found);
+    out.sort_by_key(|a| (a.content.start, a.content.end));
+    doc.quotes = out.into_iter().filter_map(|a| record(doc, &marked, &a)).collect();
+}
+
+fn rel(doc: &Doc, i: usize) -> &str {
+    doc.syntax.get(i).map_or("", |d| d.rel.as_str())
+}
+
+fn head(doc: &Doc, i: usize) -> Option<usize> {
+    doc.syntax.get(i).and_then(|d| d.head).map(|h| h as usize)
+}
+
+fn lemma(doc: &Doc, i: usize) -> &str {
+    doc.morphology.get(i).map_or("", |m| m.lemma.as_str())
+}
+
+fn upos(doc: &Doc, i: usize) -> Option<Upos> {
+    doc.morphology.get(i).map(|m| m.upos)
+}
+
+fn is_punct(doc: &Doc, i: usize) -> bool {
+    upos(doc, i) == Some(Upos::Punct)
+}
+
+/// Drops punctuation at both ends of a token range (keeping quote marks that enclose words).
+fn trim(doc: &Doc, r: Range<usize>) -> Range<usize> {
+    let (mut a, mut b) = (r.start, r.end);
+    let keep = |i: usize| matches!(doc.form(i), "“" | "”" | "\"" | "«" | "»");
+    while a < b && is_punct(doc, a) && !keep(a) {
+        a += 1;
+    }
+    while b > a && is_punct(doc, b - 1) && !keep(b - 1) {
+        b -= 1;
+    }
+    a..b
+}
+
+/// The subject of cue `i`: its own (the one nearest the verb, when the parse gives two), or, for
+/// a participle or infinitive hanging from another verb ("…, adding that", "was quoted as
+/// saying"), that of the nearest cue above it, else of the nearest verb above it.
+fn subject(doc: &Doc, tree: &Tree, i: usize) -> Option<usize> {
+    // Subjects before the verb first (nearest first); one after it only when inverted.
+    let own = |node: usize| {
+        tree.children(node)
+            .iter()
+            .map(|&c| c as usize)
+            .filter(|&c| matches!(rel(doc, c), "nsubj" | "nsubj:pass" | "csubj"))
+            .min_by_key(|&c| (c > node, c.abs_diff(node)))
+    };
+    if let Some(s) = own(i) {
+        return Some(s);
+    }
+    let mut node = i;
+    let mut fallback = None;
+    for _ in 0..4 {
+        match rel(doc, node) {
+            "advcl" | "xcomp" | "conj" | "acl" | "ccomp" => node = head(doc, node)?,
+            _ => break,
+        }
+        if let Some(s) = own(node) {
+            if cues::is_cue(&lemma(doc, node).to_lowercase()) {
+                return Some(s);
+            }
+            fallback = fallback.or(Some(s));
+        }
+    }
+    fallback
+}
+
+/// The speaker of cue `i`: its subject when that is a name, noun or pronoun outside quote
+/// marks; through a relative clause ("a judge that ruled") the noun it describes; else a name
+/// next to the cue.
+fn speaker_of(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], i: usize) -> Option<usize> {
+    // "Cuban said", "many argue": the tagger may call a subject an adjective or determiner.
+    let usable = |t: usize| {
+        quoted.get(t).is_some_and(Option::is_none)
+            && matches!(
+                upos(doc, t),
+                Some(Upos::Propn | Upos::Pron | Upos::Noun | Upos::Num | Upos::X | Upos::Adj | Upos::Det)
+            )
+    };
+    let subj = subject(doc, tree, i).filter(|&t| usable(t));
+    let subj = match subj {
+        Some(t)
+            if matches!(doc.form(t).to_lowercase().as_str(), "that" | "which")
+                && rel(doc, i) == "acl:relcl" =>
+        {
+            head(doc, i).filter(|&h| usable(h))
+        }
+        other => other,
+    };
+    subj.or_else(|| adjacent_speaker(doc, i).filter(|&t| usable(t)))
+}
+
+/// The words naming the source: the speaker's phrase, cut at quote marks and trimmed.
+fn source_span(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], speaker: usize) -> Range<usize> {
+    let phrase = tree.subtree(speaker);
+    let mut a = speaker;
+    while a > phrase.start && quoted[a - 1].is_none() {
+        a -= 1;
+    }
+    let mut b = speaker + 1;
+    while b < phrase.end && quoted[b].is_none() {
+        b += 1;
+    }
+    let r = trim(doc, a..b);
+    if r.contains(&speaker) { r } else { speaker..speaker + 1 }
+}
+
+/// Whether a content has a content word (not just "that").
+fn has_content_word(doc: &Doc, r: &Range<usize>) -> bool {
+    r.clone()
+        .any(|t| matches!(upos(doc, t), Some(Upos::Noun | Upos::Propn | Upos::Verb | Upos::Adj | Upos::Num)))
+}
+
+/// Attributions read off the parse: every cue verb outside quote marks with a content.
+fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for i in 0..doc.tokens.len() {
+        if quoted[i].is_some() || !matches!(upos(doc, i), Some(Upos::Verb)) {
+            continue;
+        }
+        // "the United States" is no verb, whatever the tagger says.
+        if i > 0
+            && crate::actors::scan::capitalized(doc, i)
+            && crate::actors::scan::capitalized(doc, i - 1)
+            && doc.form(i) == "States"
+        {
+            continue;
+        }
+        let lemma = lemma(doc, i).to_lowercase();
+        if !cues::is_cue(&lemma) {
+            continue;
+        }
+        let child = |rels: &[&str]| {
+            tree.children(i).iter().map(|&c| c as usize).find(|&c| rels.contains(&rel(doc, c)))
+        };
+        let content = if cues::takes_clause(&lemma) {
+            match child(&["ccomp"]) {
+                Some(c) => Some(tree.subtree(c)),
+                // "…, she noted": the cue interrupts or follows the clause it reports.
+                None if rel(doc, i) == "parataxis" => head(doc, i).map(|h| {
+                    let whole = tree.subtree(h);
+                    let own = tree.subtree(i);
+                    if own.start > whole.start { whole.start..own.start } else { own.end..whole.end }
+                }),
+                None => None,
+            }
+        } else {
+            None
+        };
+        let content = content
+            .or_else(|| {
+                cues::takes_infinitive(&lemma).then(|| child(&["xcomp"]).map(|c| tree.subtree(c))).flatten()
+            })
+            .or_else(|| {
+                if !cues::takes_object(&lemma) {
+                    return None;
+                }
+                // "called for her ouster": the oblique with "for" is the content of "call".
+                let obj = child(&["obj"]).or_else(|| (lemma == "call").then(|| child(&["obl"])).flatten());
+                obj.map(|c| tree.subtree(c))
+            });
+        let content = content.or_else(|| clause_after(doc, tree, i, &lemma));
+        let Some(content) = content.map(|c| trim(doc, c)).filter(|c| has_content_word(doc, c)) else {
+            continue;
+        };
+        let speaker = speaker_of(doc, tree, quoted, i);
+        out.push(Attribution {
+            cue: Some(i..i + 1),
+            content,
+            source: speaker.map(|s| source_span(doc, tree, quoted, s)),
+            speaker,
+            kind: QuoteKind::Indirect,
+            marked: None,
+        });
+    }
+    out
+}
+
+/// "Rubio said he does support an exception." where the parse hung the clause elsewhere: the
+/// rest of the sentence after the cue and its own objects ("told reporters Thursday that …"),
+/// when it holds a verb.
+fn clause_after(doc: &Doc, tree: &Tree, i: usize, lemma: &str) -> Option<Range<usize>> {
+    if !cues::takes_clause(lemma) {
+        return None;
+    }
+    let s = doc.sentence_of(i)?;
+    let end = doc.sentences[s].token_end as usize;
+    let own: Vec<usize> = tree
+        .children(i)
+        .iter()
+        .map(|&c| c as usize)
+        .filter(|&c| c > i && matches!(rel(doc, c), "obj" | "iobj" | "obl" | "obl:tmod" | "advmod" | "punct"))
+        .flat_map(|c| tree.subtree(c))
+        .collect();
+    let start = (i + 1..end).find(|t| !own.contains(t))?;
+    let verb = (start..end).any(|t| matches!(upos(doc, t), Some(Upos::Verb | Upos::Aux)));
+    (verb && end - start >= 3).then_some(start..end)
+}
+
+/// The speaker named next to a cue when the parse gives it no subject: before it with only
+/// adverbs and auxiliaries between ("Sanders also said"), or right after it ("said Sanders").
+fn adjacent_speaker(doc: &Doc, i: usize) -> Option<usize> {
+    let s = doc.sentence_of(i)?;
+    let sentence = doc.sentences[s].tokens();
+    let nominal = |t: usize| matches!(upos(doc, t), Some(Upos::Propn | Upos::Pron | Upos::Noun));
+    let mut j = i;
+    while j > sentence.start {
+        j -= 1;
+        match upos(doc, j) {
+            Some(Upos::Adv | Upos::Aux | Upos::Part) => continue,
+            _ if nominal(j) => return Some(j),
+            _ => break,
+        }
+    }
+    // Inverted only after a quote or a comma: "…,” said Sanders.
+    let inverted = i > sentence.start && matches!(doc.form(i - 1), "," | "”" | "\"" | "''");
+    (inverted && i + 1 < sentence.end && nominal(i + 1)).then_some(i + 1)
+}
+
+/// "Trump: My immigration plans aren't set in stone." — a short name, a colon, and what it said.
+fn colon_attributions(doc: &Doc, quoted: &[Option<usize>]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let r = s.tokens();
+        let Some(colon) = r.clone().take(6).find(|&i| doc.form(i) == ":" && quoted[i].is_none()) else {
+            continue;
+        };
+        let source = r.start..colon;
+        let named = !source.is_empty()
+            && source
+                .clone()
+                .all(|t| matches!(upos(doc, t), Some(Upos::Propn | Upos::Noun | Upos::Det | Upos::Adj)))
+            && source.clone().any(|t| matches!(upos(doc, t), Some(Upos::Propn | Upos::Noun)));
+        let content = trim(doc, colon + 1..r.end);
+        if !named || content.len() < 3 || !has_content_word(doc, &content) {
+            continue;
+        }
+        out.push(Attribution {
+            cue: Some(colon..colon + 1),
+            content,
+            source: Some(source.clone()),
+            speaker: Some(colon - 1),
+            kind: QuoteKind::Indirect,
+            marked: None,
+        });
+    }
+    out
+}
+
+/// "In a statement, …", "In the new Morning Consult poll, conducted March 11-13, 40 percent …":
+/// a sentence that opens with "In" and a statement or poll reports the rest.
+fn in_a_statement(doc: &Doc, quoted: &[Option<usize>]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let r = s.tokens();
+        if r.len() < 6 || !doc.form(r.start).eq_ignore_ascii_case("in") || quoted[r.start].is_some() {
+            continue;
+        }
+        let Some(comma) = r.clone().take(14).find(|&i| doc.form(i) == ",") else { continue };
+        let noun = (r.start + 1..comma).find(|&i| cues::is_source_noun(&lemma(doc, i).to_lowercase()));
+        let Some(noun) = noun else { continue };
+        // The content starts after the phrase and any participle clause that describes it.
+        let mut start = comma + 1;
+        if matches!(upos(doc, start), Some(Upos::Verb))
+            && let Some(c) = (start..r.end).find(|&i| doc.form(i) == ",")
+        {
+            start = c + 1;
+        }
+        let content = trim(doc, start..r.end);
+        if content.len() < 3 || !has_content_word(doc, &content) {
+            continue;
+        }
+        out.push(Attribution {
+            cue: Some(r.start..r.start + 1),
+            content,
+            source: Some(r.start + 1..comma),
+            speaker: Some(noun),
+            kind: QuoteKind::Indirect,
+            marked: None,
+        });
+    }
+    out
+}
+
+/// "according to X, …" and "…, according to X".
+fn according_to(doc: &Doc, quoted: &[Option<usize>]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let r = s.tokens();
+        for i in r.clone() {
+            if quoted[i].is_some()
+                || !doc.form(i).eq_ignore_ascii_case("according")
+                || i + 2 >= r.end
+                || doc.form(i + 1) != "to"
+            {
+                continue;
+            }
+            let src_start = i + 2;
+            let src_end =
+                (src_start..r.end).find(|&j| doc.form(j) == "," || is_punct(doc, j)).unwrap_or(r.end);
+            if src_end == src_start {
+                continue;
+            }
+            let content = if i == r.start || (i > r.start && (r.start..i).all(|j| is_punct(doc, j))) {
+                src_end..r.end
+            } else {
+                r.start..i
+            };
+            let content = trim(doc, content);
+            if content.is_empty() {
+                continue;
+            }
+            let speaker = Some(src_end - 1);
+            out.push(Attribution {
+                cue: Some(i..i + 2),
+                content,
+                source: Some(src_start..src_end),
+                speaker,
+                kind: QuoteKind::Indirect,
+                marked: None,
+            });
+        }
+    }
+    out
+}
+
+/// "The strike will continue, union leader Tom Brandt warned on Monday." when the parse missed
+/// it: a sentence that ends with `, SUBJECT CUE (adjuncts).` reports what comes before the comma.
+fn trailing_cues(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let r = s.tokens();
+        let Some(comma) = r.clone().rev().find(|&i| doc.form(i) == "," && quoted[i].is_none()) else {
+            continue;
+        };
+        let cue = (comma + 1..r.end).find(|&i| {
+            matches!(upos(doc, i), Some(Upos::Verb)) && cues::takes_clause(&lemma(doc, i).to_lowercase())
+        });
+        let Some(cue) = cue else { continue };
+        let subject = comma + 1..cue;
+        let nominal = |i: usize| {
+            matches!(
+                upos(doc, i),
+                Some(Upos::Propn | Upos::Noun | Upos::Pron | Upos::Adj | Upos::Det | Upos::Punct)
+            )
+        };
+        let after_ok = (cue + 1..r.end).all(|i| !matches!(upos(doc, i), Some(Upos::Verb | Upos::Aux)));
+        let content = trim(doc, r.start..comma);
+        let taken = found.iter().any(|a| a.cue.as_ref().is_some_and(|c| c.contains(&cue)));
+        if subject.is_empty()
+            || !subject.clone().all(nominal)
+            || !after_ok
+            || taken
+            || !has_content_word(doc, &content)
+        {
+            continue;
+        }
+        out.push(Attribution {
+            cue: Some(cue..cue + 1),
+            content,
+            source: Some(subject.clone()),
+            speaker: Some(cue - 1),
+            kind: QuoteKind::Indirect,
+            marked: None,
+        });
+    }
+    out
+}
+
+/// The cue nearest a marked stretch outside any quote: first after its closing mark in the same
+/// sentence, else last before its opening mark.
+fn cue_near(doc: &Doc, quoted: &[Option<usize>], m: &Marked) -> Option<usize> {
+    let is_cue = |i: usize| {
+        quoted[i].is_none()
+            && matches!(upos(doc, i), Some(Upos::Verb))
+            && cues::takes_clause(&lemma(doc, i).to_lowercase())
+    };
+    let after = m.close.map_or(m.content.end, |c| c + 1);
+    if let Some(s) = doc.sentence_of(after.saturating_sub(1)) {
+        let end = doc.sentences[s].token_end as usize;
+        if let Some(c) = (after..end).take_while(|&i| quoted[i].is_none()).find(|&i| is_cue(i)) {
+            return Some(c);
+        }
+    }
+    let s = doc.sentence_of(m.open)?;
+    let start = doc.sentences[s].token_start as usize;
+    (start..m.open).rev().take_while(|&i| quoted[i].is_none()).find(|&i| is_cue(i))
+}
+
+/// Joins quote marks to the attributions: direct, partial and mixed quotes, and speakers for
+/// quotes that stand alone.
+fn attach_marks(
+    doc: &Doc,
+    tree: &Tree,
+    quoted: &[Option<usize>],
+    marked: &[Marked],
+    mut found: Vec<Attribution>,
+) -> Vec<Attribution> {
+    let mut extra = Vec::new();
+    let mut last_speaker: Option<(Attribution, u32)> = None;
+    for (k, m) in marked.iter().enumerate() {
+        if m.content.is_empty() {
+            continue;
+        }
+        let whole = m.open..m.close.map_or(m.content.end, |c| c + 1);
+        let over = found.iter().position(|a| a.content.start < whole.end && whole.start < a.content.end);
+        let paragraph = doc.sentence_of(m.open).map_or(0, |s| doc.sentences[s].paragraph);
+        let attribution = match over {
+            Some(j) => {
+                let a = &mut found[j];
+                let outside = (a.content.start..a.content.end)
+                    .filter(|&t| !(whole.start..whole.end).contains(&t) && !is_punct(doc, t))
+                    .count();
+                if outside <= 1 {
+                    // The content is the quote (or the parse saw only part of a quote that runs
+                    // over several sentences).
+                    a.content = whole.clone();
+                    a.kind = QuoteKind::Direct;
+                    a.marked = Some(k);
+                    a.clone()
+                } else {
+                    // The reported clause and its quoted words: the content takes in the marks.
+                    a.content = a.content.start.min(whole.start)..a.content.end.max(whole.end);
+                    a.kind = QuoteKind::Mixed;
+                    let partial = Attribution {
+                        content: whole.clone(),
+                        kind: QuoteKind::Partial,
+                        marked: Some(k),
+                        ..a.clone()
+                    };
+                    extra.push(partial.clone());
+                    partial
+                }
+            }
+            None => {
+                let cue = cue_near(doc, quoted, m);
+                let direct = |a: Option<&Attribution>| Attribution {
+                    cue: cue.map(|c| c..c + 1).or_else(|| a.and_then(|a| a.cue.clone())),
+                    content: whole.clone(),
+                    source: a.and_then(|a| a.source.clone()),
+                    speaker: a.and_then(|a| a.speaker),
+                    kind: QuoteKind::Direct,
+                    marked: Some(k),
+                };
+                let a = match cue {
+                    Some(c) => {
+                        let speaker = speaker_of(doc, tree, quoted, c);
+                        let source = speaker.map(|s| source_span(doc, tree, quoted, s));
+                        Attribution { source, speaker, ..direct(None) }
+                    }
+                    // A run of quotes: the speaker of the last one, if it was in this paragraph or
+                    // the one before.
+                    None => match &last_speaker {
+                        Some((prev, p)) if paragraph <= p + 1 => {
+                            Attribution { cue: None, ..direct(Some(prev)) }
+                        }
+                        _ => direct(None),
+                    },
+                };
+                found.push(a.clone());
+                a
+            }
+        };
+        if attribution.speaker.is_some() {
+            last_speaker = Some((attribution, paragraph));
+        }
+    }
+    found.extend(extra);
+    found
+}
+
+/// The mention that names the speaker at token `t`: the most specific mention holding it, a
+/// person first.
+fn speaker_mention(doc: &Doc, a: &Attribution) -> Option<u32> {
+    let t = a.speaker?;
+    let at = doc.tokens.get(t)?.span;
+    let rank = |k: MentionKind| match k {
+        MentionKind::Person => 0,
+        MentionKind::Org | MentionKind::Gpe => 1,
+        MentionKind::Role => 2,
+        MentionKind::Pronoun => 3,
+        MentionKind::Loc | MentionKind::Norp => 4,
+    };
+    let holding = doc.mentions.iter().enumerate().filter(|(_, m)| m.span.contains(at));
+    let best = holding.min_by_key(|(_, m)| (rank(m.kind), m.span.len())).map(|(i, _)| i as u32);
+    best.or_else(|| {
+        // The subject's head is a title ("secretary") and the name sits in its phrase.
+        let src = a.source.clone()?;
+        let span = doc.tokens.get(src.start)?.span.cover(doc.tokens.get(src.end.checked_sub(1)?)?.span);
+        doc.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| span.contains(m.span) && m.entity.is_some())
+            .min_by_key(|(_, m)| rank(m.kind))
+            .map(|(i, _)| i as u32)
+    })
+}
+
+fn span_of(doc: &Doc, r: &Range<usize>) -> Option<Span> {
+    let first = doc.tokens.get(r.start)?;
+    let last = doc.tokens.get(r.end.checked_sub(1)?)?;
+    Some(first.span.cover(last.span))
+}
+
+fn record(doc: &Doc, marked: &[Marked], a: &Attribution) -> Option<Quote> {
+    let span = span_of(doc, &a.content)?;
+    // The content of a direct or partial quote is what lies between its marks.
+    let content = match a.marked.and_then(|k| marked.get(k)) {
+        Some(m) if matches!(a.kind, QuoteKind::Direct | QuoteKind::Partial) => {
+            let mut inner = m.content.clone();
+            // "…,” she said": the comma that hands over to the attribution is not said.
+            while inner.end > inner.start && matches!(doc.form(inner.end - 1), "," | ":" | ";") {
+                inner.end -= 1;
+            }
+            if inner.is_empty() { span } else { span_of(doc, &inner)? }
+        }
+        _ => span,
+    };
+    let speaker_mention = speaker_mention(doc, a);
+    let speaker = speaker_mention.and_then(|m| doc.mentions.get(m as usize)).and_then(|m| m.entity);
+    Some(Quote {
+        span,
+        content,
+        kind: a.kind,
+        cue: a.cue.as_ref().and_then(|c| span_of(doc, c)),
+        source: a.source.as_ref().and_then(|s| span_of(doc, s)),
+        speaker,
+        speaker_mention,
+        tone: None,
+    })
+}
