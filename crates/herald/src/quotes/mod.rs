@@ -115,6 +115,14 @@ fn subject(doc: &Doc, tree: &Tree, i: usize) -> Option<usize> {
     let mut fallback = None;
     for _ in 0..4 {
         match rel(doc, node) {
+            // "a super PAC supporting Mrs. Clinton", "The Journal, citing documents, …": the noun
+            // the participle describes is the source.
+            "acl"
+                if head(doc, node)
+                    .is_some_and(|h| matches!(upos(doc, h), Some(Upos::Noun | Upos::Propn))) =>
+            {
+                return head(doc, node);
+            }
             "advcl" | "xcomp" | "conj" | "acl" | "ccomp" => node = head(doc, node)?,
             _ => break,
         }
@@ -150,18 +158,26 @@ fn speaker_of(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], i: usize) -> Opt
         }
         other => other,
     };
-    subj.or_else(|| adjacent_speaker(doc, i).filter(|&t| usable(t)))
+    subj.or_else(|| adjacent_speaker(doc, i).filter(|&t| usable(t))).or_else(|| {
+        // "Having announced that …, Judge Berman proceeded": an opening participle takes the
+        // subject of the sentence's main verb.
+        let s = doc.sentence_of(i)?;
+        let root = doc.sentences[s].tokens().find(|&t| head(doc, t).is_none())?;
+        let subj = tree.children(root).iter().map(|&c| c as usize).find(|&c| rel(doc, c) == "nsubj")?;
+        (subj > i && matches!(rel(doc, i), "advcl" | "acl" | "xcomp") && usable(subj)).then_some(subj)
+    })
 }
 
 /// The words naming the source: the speaker's phrase, cut at quote marks and trimmed.
 fn source_span(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], speaker: usize) -> Range<usize> {
     let phrase = tree.subtree(speaker);
+    let outside = |t: usize| quoted[t].is_none();
     let mut a = speaker;
-    while a > phrase.start && quoted[a - 1].is_none() {
+    while a > phrase.start && outside(a - 1) {
         a -= 1;
     }
     let mut b = speaker + 1;
-    while b < phrase.end && quoted[b].is_none() {
+    while b < phrase.end && outside(b) {
         b += 1;
     }
     let r = trim(doc, a..b);
@@ -229,8 +245,8 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
         let speaker = speaker_of(doc, tree, quoted, i);
         out.push(Attribution {
             cue: Some(i..i + 1),
-            content,
             source: speaker.map(|s| source_span(doc, tree, quoted, s)),
+            content,
             speaker,
             kind: QuoteKind::Indirect,
             marked: None,
@@ -271,6 +287,23 @@ fn adjacent_speaker(doc: &Doc, i: usize) -> Option<usize> {
         j -= 1;
         match upos(doc, j) {
             Some(Upos::Adv | Upos::Aux | Upos::Part) => continue,
+            // "Joyce — who is listed as an attorney — told …": step over an aside.
+            _ if matches!(doc.form(j), "—" | "–" | ")") => {
+                let opener = match doc.form(j) {
+                    ")" => "(",
+                    dash => dash,
+                };
+                match (sentence.start..j).rev().find(|&k| doc.form(k) == opener) {
+                    Some(k) => j = k,
+                    None => break,
+                }
+            }
+            // "Sanders, who hadn't endorsed, decided to back Obama": step over a short aside.
+            _ if doc.form(j) == "," => match (sentence.start..j).rev().take(15).find(|&k| doc.form(k) == ",")
+            {
+                Some(k) if k > sentence.start => j = k,
+                _ => break,
+            },
             _ if nominal(j) => return Some(j),
             _ => break,
         }
@@ -517,7 +550,28 @@ fn attach_marks(
                         Some((prev, p)) if paragraph <= p + 1 => {
                             Attribution { cue: None, ..direct(Some(prev)) }
                         }
-                        _ => direct(None),
+                        // Else whoever was reported speaking just before, in this paragraph or
+                        // the one before ("Sanders said the system is rigged. “It is a disgrace.”").
+                        _ => {
+                            let before = found
+                                .iter()
+                                .filter(|a| {
+                                    a.speaker.is_some() && a.cue.as_ref().is_some_and(|c| c.end <= m.open)
+                                })
+                                .max_by_key(|a| a.cue.as_ref().map_or(0, |c| c.start));
+                            let near = before.filter(|a| {
+                                let cue_paragraph = a
+                                    .cue
+                                    .as_ref()
+                                    .and_then(|c| doc.sentence_of(c.start))
+                                    .map_or(0, |s| doc.sentences[s].paragraph);
+                                paragraph <= cue_paragraph + 1
+                            });
+                            match near {
+                                Some(prev) => Attribution { cue: None, ..direct(Some(prev)) },
+                                None => direct(None),
+                            }
+                        }
                     },
                 };
                 found.push(a.clone());
