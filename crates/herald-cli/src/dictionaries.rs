@@ -1,6 +1,7 @@
-//! `--dictionaries DIR`: a user's PETRARCH-format actor and agent dictionaries, used instead of
-//! the embedded Phoenix and herald files. Files whose name contains `actor` are actor
-//! dictionaries, `agent` agent dictionaries; other files are left alone. Lines that cannot be
+//! `--dictionaries DIR`: a user's PETRARCH-format actor, agent and verb dictionaries, used
+//! instead of the embedded Phoenix, CAMEO.2.0 and herald files. Files whose name contains
+//! `actor` are actor dictionaries, `agent` agent dictionaries, `verb` (or `CAMEO`) verb
+//! dictionaries; other files are left alone. Lines that cannot be
 //! read are reported with file and line number and skipped.
 
 use std::fs;
@@ -23,14 +24,20 @@ pub fn load(dir: &Path) -> Result<Lexicons> {
         let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
         let is_actors = name.contains("actor");
         let is_agents = name.contains("agent");
-        if !is_actors && !is_agents {
+        let is_verbs = name.contains("verb") || name.starts_with("cameo");
+        if !is_actors && !is_agents && !is_verbs {
             continue;
         }
         let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
         let text = String::from_utf8_lossy(&bytes);
         let shown = path.display().to_string();
-        let errors =
-            if is_agents { lex.add_user_agents(&shown, &text) } else { lex.add_user_actors(&shown, &text) };
+        let errors = if is_agents {
+            lex.add_user_agents(&shown, &text)
+        } else if is_actors {
+            lex.add_user_actors(&shown, &text)
+        } else {
+            lex.add_user_verbs(&shown, &text)
+        };
         for e in errors {
             eprintln!("herald: warning: {}:{}: {}, line skipped", e.file, e.error.line, e.error.message);
         }

@@ -271,17 +271,50 @@ pub struct EventActor {
     pub code: String,
 }
 
+/// Where an event's date comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateSource {
+    /// A time expression in the event's clause or sentence.
+    Text,
+    /// The date the speaker last spoke, for a statement that does not repeat it.
+    Speech,
+    /// The publication date: the text gives none.
+    Published,
+}
+
+impl DateSource {
+    /// `text`, `speech` or `published`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Text => "text",
+            DateSource::Speech => "speech",
+            DateSource::Published => "published",
+        }
+    }
+}
+
 /// A coded event and its evidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// CAMEO event code (`036`, `1631`).
     pub code: String,
+    /// GDELT quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4
+    /// material conflict.
+    pub quad_class: u8,
+    /// Goldstein score of the code.
+    pub goldstein: Option<f32>,
+    /// PLOVER event category (`ACCUSE`, `AGREE`).
+    pub plover: Option<String>,
+    /// PLOVER mode (`disapprove`, `allege`), where the table gives one.
+    pub mode: Option<String>,
     /// Who acted.
     pub source: Option<EventActor>,
     /// Who was acted on.
     pub target: Option<EventActor>,
-    /// When it happened.
+    /// When it happened (day precision), if known.
     pub date: Option<Date>,
+    /// Where the date comes from.
+    pub date_source: DateSource,
     /// Index into [`crate::Doc::places`].
     pub place: Option<u32>,
     /// Index into [`crate::Doc::sentences`].
@@ -290,7 +323,7 @@ pub struct Event {
     pub trigger: Span,
     /// The text that supports the event.
     pub evidence: Span,
-    /// Index into [`crate::Doc::quotes`] when the event is reported inside a quote.
+    /// Index into [`crate::Doc::quotes`] when the event is a statement.
     pub quote: Option<u32>,
     /// The dictionary pattern or rule that fired.
     pub rule: String,
@@ -298,4 +331,8 @@ pub struct Event {
     pub confidence: f32,
     /// Tone of the evidence, in [−1, 1].
     pub tone: Option<f32>,
+    /// How many times the article reports it (same code, actors and date).
+    pub mentions: u32,
+    /// In the article's lead (GDELT's IsRootEvent).
+    pub is_root: bool,
 }

@@ -8,6 +8,7 @@ use std::io::Read;
 use std::sync::LazyLock;
 
 use crate::actors::lexicon::ActorLexicon;
+use crate::events::verbs::VerbDictionary;
 use crate::geo::Gazetteer;
 use crate::tone::LexiconError;
 
@@ -20,6 +21,8 @@ static HERALD_ACTORS: &str = include_str!("../lexicons/actors-herald.txt");
 static HERALD_AGENTS: &str = include_str!("../lexicons/agents-herald.txt");
 static GAZETTEER: &[u8] = include_bytes!("../lexicons/gazetteer.tsv.gz");
 static FIRST_NAMES: &str = include_str!("../lexicons/first-names.tsv");
+static CAMEO_VERBS: &[u8] = include_bytes!("../lexicons/petrarch/CAMEO.2.0.txt.gz");
+static HERALD_VERBS: &str = include_str!("../lexicons/verbs-herald.txt");
 
 /// Grammatical gender a given name implies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +49,8 @@ pub struct Lexicons {
     pub actors: ActorLexicon,
     /// Places.
     pub gazetteer: Gazetteer,
+    /// CAMEO verbs and patterns.
+    pub verbs: VerbDictionary,
     /// Lowercase given name → gender.
     pub genders: HashMap<String, Gender>,
     /// Lines of the embedded or added files that could not be read (and were skipped).
@@ -80,6 +85,10 @@ impl Lexicons {
         note("actors-herald.txt", errors, &mut lex);
         let errors = lex.actors.add_agents(HERALD_AGENTS);
         note("agents-herald.txt", errors, &mut lex);
+        let errors = lex.verbs.add(&gunzip(CAMEO_VERBS, "CAMEO.2.0.txt", &mut lex.errors));
+        note("CAMEO.2.0.txt", errors, &mut lex);
+        let errors = lex.verbs.add(HERALD_VERBS);
+        note("verbs-herald.txt", errors, &mut lex);
         let (gazetteer, errors) = Gazetteer::parse(&gunzip(GAZETTEER, "gazetteer.tsv.gz", &mut lex.errors));
         lex.gazetteer = gazetteer;
         note("gazetteer.tsv.gz", errors, &mut lex);
@@ -97,7 +106,10 @@ impl Lexicons {
     pub fn without_dictionaries() -> Lexicons {
         let mut lex = Lexicons::load_embedded();
         lex.actors = ActorLexicon::default();
-        lex.errors.retain(|e| !e.file.starts_with("Phoenix") && !e.file.contains("-herald"));
+        lex.verbs = VerbDictionary::default();
+        lex.errors.retain(|e| {
+            !e.file.starts_with("Phoenix") && !e.file.starts_with("CAMEO") && !e.file.contains("-herald")
+        });
         lex
     }
 
@@ -105,6 +117,12 @@ impl Lexicons {
     /// Entries with a bare three-letter code are read as countries.
     pub fn add_user_actors(&mut self, file: &str, text: &str) -> Vec<LoadError> {
         let errors = self.actors.add_actors(text, true);
+        errors.into_iter().map(|error| LoadError { file: file.to_string(), error }).collect()
+    }
+
+    /// Adds a user's PETRARCH-format verb dictionary.
+    pub fn add_user_verbs(&mut self, file: &str, text: &str) -> Vec<LoadError> {
+        let errors = self.verbs.add(text);
         errors.into_iter().map(|error| LoadError { file: file.to_string(), error }).collect()
     }
 

@@ -27,6 +27,7 @@ pub mod date;
 pub mod diag;
 pub mod doc;
 pub mod eval;
+pub mod events;
 pub mod geo;
 pub mod iob;
 pub mod layers;
@@ -111,5 +112,6 @@ impl<'m> Pipeline<'m> {
         geo::run(doc, self.lexicons);
         quotes::run(doc);
         tone::run(doc);
+        events::run(doc, self.lexicons);
     }
 }

@@ -1,5 +1,6 @@
 //! Integration tests of the core, in one binary:
 //! - `entities`: actor codes, coreference and places on the summit briefing and other news;
+//! - `events`: coded events of the summit briefing with dates, negation, hypotheticals, reported speech;
 //! - `golden`: every bundled example article against its committed rendering;
 //! - `ner`: named mentions in a news sentence;
 //! - `properties`: invariants of the segmenter over arbitrary text;
@@ -11,6 +12,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod entities;
+mod events;
 mod golden;
 mod ner;
 mod properties;

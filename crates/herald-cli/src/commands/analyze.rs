@@ -42,8 +42,8 @@ pub struct Args {
     /// Longest article in bytes; longer inputs are read as several documents cut at paragraph breaks.
     #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
     max_bytes: usize,
-    /// PETRARCH-format actor and agent dictionaries to code with instead of the embedded ones
-    /// (files named `*actors*` and `*agents*`).
+    /// PETRARCH-format actor, agent and verb dictionaries to code with instead of the embedded
+    /// ones (files named `*actors*`, `*agents*`, `*verbs*`).
     #[arg(long, value_name = "DIR")]
     dictionaries: Option<std::path::PathBuf>,
 }

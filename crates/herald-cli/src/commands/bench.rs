@@ -249,7 +249,7 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
     // Stages alone, re-run on the annotated documents (each reads only layers before it).
     let lexicons = herald::Lexicons::embedded();
     let models = herald::Models::embedded();
-    let stages: [(&str, &Stage); 4] = [
+    let stages: [(&str, &Stage); 5] = [
         ("time", &|d| herald::timex::run(d)),
         ("entities (NER, actors, coreference, places)", &|d| {
             herald::ner::run(d, models, lexicons);
@@ -259,6 +259,7 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
         }),
         ("quotes", &|d| herald::quotes::run(d)),
         ("tone", &|d| herald::tone::run(d)),
+        ("events", &|d| herald::events::run(d, lexicons)),
     ];
     for (name, stage) in stages {
         let t = Instant::now();

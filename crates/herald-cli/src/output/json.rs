@@ -144,9 +144,15 @@ struct ActorJson<'a> {
 #[derive(Serialize)]
 struct EventJson<'a> {
     code: &'a str,
+    root_code: &'a str,
+    quad_class: u8,
+    goldstein: Option<f32>,
+    plover: Option<&'a str>,
+    mode: Option<&'a str>,
     source: Option<ActorJson<'a>>,
     target: Option<ActorJson<'a>>,
     date: Option<String>,
+    date_source: &'static str,
     place: Option<u32>,
     sentence: u32,
     trigger: [u32; 2],
@@ -155,6 +161,8 @@ struct EventJson<'a> {
     rule: &'a str,
     confidence: f32,
     tone: Option<f32>,
+    mentions: u32,
+    is_root: bool,
 }
 
 #[derive(Serialize)]
@@ -331,9 +339,15 @@ fn build(doc: &Doc) -> DocJson<'_> {
             .iter()
             .map(|e| EventJson {
                 code: &e.code,
+                root_code: e.code.get(..2).unwrap_or(""),
+                quad_class: e.quad_class,
+                goldstein: e.goldstein,
+                plover: e.plover.as_deref(),
+                mode: e.mode.as_deref(),
                 source: e.source.as_ref().map(actor),
                 target: e.target.as_ref().map(actor),
                 date: e.date.map(|d| d.to_string()),
+                date_source: e.date_source.as_str(),
                 place: e.place,
                 sentence: e.sentence,
                 trigger: pair(e.trigger),
@@ -342,6 +356,8 @@ fn build(doc: &Doc) -> DocJson<'_> {
                 rule: &e.rule,
                 confidence: e.confidence,
                 tone: e.tone.map(round3),
+                mentions: e.mentions,
+                is_root: e.is_root,
             })
             .collect(),
         diagnostics: doc

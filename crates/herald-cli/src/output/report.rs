@@ -46,6 +46,7 @@ pub fn write(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
     }
     write_entities(out, doc)?;
     write_quotes(out, doc)?;
+    write_events(out, doc)?;
     if !doc.timexes.is_empty() {
         writeln!(out, "\nTime expressions")?;
         for t in &doc.timexes {
@@ -125,6 +126,39 @@ fn write_quotes(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
             let cue = q.cue.map_or_else(String::new, |c| format!(" [{}]", doc.slice(c)));
             writeln!(out, "    {:<8} {text}{cue}", q.kind.as_str())?;
         }
+    }
+    Ok(())
+}
+
+/// Events as a timeline: date (and where it comes from), code, source → target, place, evidence.
+fn write_events(out: &mut impl Write, doc: &Doc) -> io::Result<()> {
+    if doc.events.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nEvents (date, CAMEO code, PLOVER, source -> target, place)")?;
+    let mut events: Vec<&herald::layers::Event> = doc.events.iter().collect();
+    events.sort_by_key(|e| (e.date, e.sentence));
+    for e in events {
+        let date = e.date.map_or_else(|| "????-??-??".to_string(), |d| d.to_string());
+        let who = |a: &Option<herald::layers::EventActor>| {
+            a.as_ref().map_or_else(|| "-".to_string(), |a| a.code.clone())
+        };
+        let place = e
+            .place
+            .and_then(|p| doc.places.get(p as usize))
+            .map_or_else(String::new, |p| format!(" @ {}", p.name));
+        let plover = e.plover.as_deref().unwrap_or("-");
+        let trigger = doc.slice(e.trigger);
+        writeln!(
+            out,
+            "  {date} ({:<9}) {:<5} {plover:<10} {} -> {}{place}  [{trigger}; {}]{}",
+            e.date_source.as_str(),
+            e.code,
+            who(&e.source),
+            who(&e.target),
+            e.rule,
+            if e.mentions > 1 { format!(" ×{}", e.mentions) } else { String::new() }
+        )?;
     }
     Ok(())
 }

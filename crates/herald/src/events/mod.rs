@@ -1,0 +1,507 @@
+//! Events: the stage that codes CAMEO events (with PLOVER categories) from the parse, the
+//! entities and the quotes, and fills [`crate::Doc::events`].
+//!
+//! - **Verbal events**: a verb of the dictionary ([`verbs`]; Phoenix `CAMEO.2.0.txt` plus
+//!   herald's `verbs-herald.txt`) takes the code of its longest matching pattern ("imposed
+//!   sanctions" → 163), else its own or its block's; its subject is the source (the `by` agent
+//!   of a passive), its object or its `with`/`against`/`on` oblique the target — through the
+//!   object when the object is itself an event ("canceled a summit with Putin").
+//! - **Nominal events**: "the sanctions targeting Russia, which were implemented by the US
+//!   Treasury Department" is 163 from the US to Russia.
+//! - **Statements**: a quote whose speaker is coded yields a verbal event only: its cue's code
+//!   when the cue is an accusation or criticism ("accused", "contended" with hostile words →
+//!   111), 036 when what was said is that a meeting with another party may happen.
+//! - **What is not an act**: a negated verb ("did not attack"), a hypothetical one ("would
+//!   impose"), and any verb inside reported speech (it is the speaker's claim) are not coded.
+//!
+//! Dates come from a time expression in the clause, else in the sentence, else the date the
+//! speaker last spoke, else the publication date — and `date_source` says which. Duplicates
+//! (same code, source, target and date) merge into one record with a mention count.
+
+pub mod codebook;
+pub mod verbs;
+
+use std::ops::Range;
+
+use self::verbs::{VerbDictionary, Word};
+use crate::date::Date;
+use crate::doc::Doc;
+use crate::layers::{DateSource, Event, EventActor, MentionKind, QuoteKind, Upos};
+use crate::lexicons::Lexicons;
+use crate::quotes::tree::Tree;
+
+/// Nouns that name an event by themselves, with their code.
+const NOMINAL: &[(&str, &str)] = &[("embargo", "1631"), ("sanction", "163")];
+
+/// Nouns that name a meeting or negotiation.
+const MEETINGS: &[&str] = &["meeting", "negotiation", "summit", "talk", "visit"];
+
+/// Words that make a statement about a meeting an intention rather than a report.
+const INTENT: &[&str] = &[
+    "consider",
+    "consideration",
+    "hope",
+    "plan",
+    "possibility",
+    "possible",
+    "potential",
+    "prepare",
+    "propose",
+];
+
+/// Runs the stage.
+pub fn run(doc: &mut Doc, lex: &Lexicons) {
+    if doc.tokens.is_empty() || doc.syntax.len() != doc.tokens.len() {
+        return;
+    }
+    let tree = Tree::new(doc);
+    let reported = reported_tokens(doc);
+    // The cues of quotes are statements, coded from the quotes below.
+    let mut cue = vec![false; doc.tokens.len()];
+    for q in &doc.quotes {
+        for t in q.cue.map(|c| doc.token_range(c)).into_iter().flatten() {
+            cue[t] = true;
+        }
+    }
+    let mut events = Vec::new();
+    for v in 0..doc.tokens.len() {
+        if reported[v] || cue[v] {
+            continue;
+        }
+        if let Some(e) = verbal(doc, lex, &tree, v) {
+            events.push(e);
+        } else if let Some(e) = nominal(doc, lex, &tree, v) {
+            events.push(e);
+        }
+    }
+    events.extend(statements(doc, lex, &tree));
+    let mut merged: Vec<Event> = Vec::new();
+    for e in events {
+        let same = merged.iter_mut().find(|m| {
+            m.code == e.code
+                && m.date == e.date
+                && m.source.as_ref().map(|a| &a.code) == e.source.as_ref().map(|a| &a.code)
+                && m.target.as_ref().map(|a| &a.code) == e.target.as_ref().map(|a| &a.code)
+        });
+        match same {
+            Some(m) => m.mentions += 1,
+            None => merged.push(e),
+        }
+    }
+    merged.sort_by_key(|e| (e.sentence, e.trigger.start()));
+    let lead = merged.iter().map(|e| paragraph(doc, e.sentence)).min();
+    for e in &mut merged {
+        e.is_root = Some(paragraph(doc, e.sentence)) == lead;
+    }
+    doc.events = merged;
+}
+
+fn paragraph(doc: &Doc, sentence: u32) -> u32 {
+    doc.sentences.get(sentence as usize).map_or(0, |s| s.paragraph)
+}
+
+fn rel(doc: &Doc, i: usize) -> &str {
+    doc.syntax.get(i).map_or("", |d| d.rel.as_str())
+}
+
+fn head(doc: &Doc, i: usize) -> Option<usize> {
+    doc.syntax.get(i).and_then(|d| d.head).map(|h| h as usize)
+}
+
+fn lemma(doc: &Doc, i: usize) -> String {
+    doc.morphology.get(i).map_or_else(String::new, |m| m.lemma.to_lowercase())
+}
+
+fn upos(doc: &Doc, i: usize) -> Option<Upos> {
+    doc.morphology.get(i).map(|m| m.upos)
+}
+
+fn children<'t>(tree: &'t Tree, i: usize) -> impl Iterator<Item = usize> + 't {
+    tree.children(i).iter().map(|&c| c as usize)
+}
+
+/// Tokens inside the content of any quote: what a speaker claims, not what happened. The object
+/// of a stance verb ("addressed the sanctions …") is a thing, not a claim, and stays codable.
+fn reported_tokens(doc: &Doc) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for q in &doc.quotes {
+        let cue = q.cue.and_then(|c| doc.token_range(c).next()).map(|t| lemma(doc, t)).unwrap_or_default();
+        if q.kind == QuoteKind::Indirect
+            && crate::quotes::cues::takes_object(&cue)
+            && !crate::quotes::cues::takes_clause(&cue)
+        {
+            continue;
+        }
+        for t in doc.token_range(q.span) {
+            out[t] = true;
+        }
+    }
+    out
+}
+
+/// Whether the verb is negated or hypothetical.
+fn not_an_act(doc: &Doc, tree: &Tree, v: usize) -> bool {
+    children(tree, v).any(|c| {
+        let l = lemma(doc, c);
+        (rel(doc, c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
+            || (rel(doc, c) == "aux" && matches!(l.as_str(), "would" | "could" | "might" | "may" | "should"))
+    })
+}
+
+/// The actor a token names: the entity of the most specific mention holding it, else a
+/// mention inside its phrase.
+fn actor_at(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
+    let at = doc.tokens.get(t)?.span;
+    let phrase = tree.subtree(t);
+    let span = doc.tokens.get(phrase.start)?.span.cover(doc.tokens.get(phrase.end.checked_sub(1)?)?.span);
+    let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
+    let inside = || {
+        doc.mentions
+            .iter()
+            .filter(|m| span.contains(m.span) && m.kind != MentionKind::Pronoun || m.span.contains(at))
+            .find(|m| code_of(doc, m).is_some())
+    };
+    let m = holding.filter(|m| code_of(doc, m).is_some()).or_else(inside)?;
+    let code = code_of(doc, m)?;
+    let name = m
+        .entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .map_or_else(|| doc.slice(m.span).to_string(), |e| e.name.clone());
+    Some(EventActor { entity: m.entity, name, code })
+}
+
+fn code_of(doc: &Doc, m: &crate::layers::Mention) -> Option<String> {
+    m.entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .and_then(|e| e.actor.clone())
+        .or_else(|| m.actor.clone())
+}
+
+/// The source, target and words after the verb, from the parse.
+struct Frame {
+    source: Option<usize>,
+    target: Option<usize>,
+    /// The object's head, when the object is an event noun ("a summit with Putin").
+    object: Option<usize>,
+}
+
+fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
+    let child = |rels: &[&str]| children(tree, v).find(|&c| rels.contains(&rel(doc, c)));
+    let case_of = |n: usize| children(tree, n).find(|&c| rel(doc, c) == "case").map(|c| lemma(doc, c));
+    let oblique = |n: usize, cases: &[&str]| {
+        children(tree, n).find(|&c| {
+            matches!(rel(doc, c), "obl" | "nmod" | "obl:arg" | "obl:agent")
+                && case_of(c).is_some_and(|k| cases.contains(&k.as_str()))
+        })
+    };
+    let passive = children(tree, v).any(|c| rel(doc, c) == "nsubj:pass" || rel(doc, c) == "aux:pass");
+    let (mut source, mut target) =
+        if passive { (oblique(v, &["by"]), child(&["nsubj:pass"])) } else { (child(&["nsubj"]), None) };
+    // "rebels, who attacked the town": the relative pronoun stands for the noun.
+    let relative = |t: usize| matches!(lemma(doc, t).as_str(), "who" | "which" | "that");
+    if rel(doc, v) == "acl:relcl" {
+        if source.is_some_and(relative) {
+            source = head(doc, v);
+        }
+        if target.is_some_and(relative) {
+            target = head(doc, v);
+        }
+    }
+    // "French troops attacked Malian rebels" parsed as a noun with a clause: a finite verb with
+    // its own object has the noun as its subject.
+    let finite =
+        doc.morphology.get(v).is_some_and(|m| matches!(m.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN"));
+    if rel(doc, v) == "acl" && finite && source.is_none() && child(&["obj"]).is_some() {
+        source = head(doc, v);
+    }
+    // A participle on a noun ("sanctions imposed on X by Y"): the noun is the object.
+    let object = if matches!(rel(doc, v), "acl" | "acl:relcl") && !(finite && child(&["obj"]).is_some()) {
+        head(doc, v)
+    } else {
+        child(&["obj"])
+    };
+    let targets = ["with", "against", "on", "upon", "to", "toward", "towards", "at"];
+    if target.is_none() || passive && rel(doc, v) == "acl" {
+        target = match object {
+            Some(o) if is_event_noun(doc, o) || Some(o) == head(doc, v) => {
+                oblique(o, &targets).or_else(|| oblique(v, &targets))
+            }
+            Some(o) => Some(o),
+            None => oblique(v, &targets),
+        };
+    }
+    if source.is_none() && matches!(rel(doc, v), "xcomp" | "conj" | "advcl") {
+        source = head(doc, v).and_then(|h| children(tree, h).find(|&c| rel(doc, c) == "nsubj"));
+    }
+    Frame { source, target, object }
+}
+
+fn is_event_noun(doc: &Doc, n: usize) -> bool {
+    let l = lemma(doc, n);
+    MEETINGS.contains(&l.as_str()) || NOMINAL.iter().any(|(w, _)| *w == l)
+}
+
+/// The code of verb `v` by the dictionary: the longest matching pattern, else the verb's own
+/// code, else its block's; `None` when nothing codes it.
+fn code_verb(
+    doc: &Doc,
+    dict: &VerbDictionary,
+    tree: &Tree,
+    v: usize,
+    object: Option<usize>,
+) -> Option<(String, String)> {
+    let lemma_v = lemma(doc, v);
+    let entries = dict.verbs.get(&lemma_v)?;
+    let particle = children(tree, v).find(|&c| rel(doc, c) == "compound:prt").map(|c| lemma(doc, c));
+    // A verb with its particle ("call off") is that entry; otherwise the entries without one.
+    let with_particle: Vec<_> =
+        entries.iter().filter(|e| e.particle.is_some() && e.particle == particle).collect();
+    let candidates = if with_particle.is_empty() {
+        entries.iter().filter(|e| e.particle.is_none()).collect()
+    } else {
+        with_particle
+    };
+    // The words around the verb in its clause (with the noun a participle describes).
+    let phrase = tree.subtree(v);
+    let words = |r: Range<usize>| -> Vec<(String, String)> {
+        r.filter(|&t| t != v).map(|t| (doc.form(t).to_lowercase(), lemma(doc, t))).collect()
+    };
+    let mut after = words(v + 1..phrase.end);
+    if let Some(o) = object.filter(|&o| o < v) {
+        after.insert(0, (doc.form(o).to_lowercase(), lemma(doc, o)));
+    }
+    let before = words(phrase.start..v);
+    let fits = |pattern: &[Word], text: &[(String, String)]| {
+        let mut it = text.iter();
+        pattern.iter().all(|w| it.any(|(f, l)| dict.matches(w, f) || dict.matches(w, l)))
+    };
+    // The longest pattern of any of the verb's blocks (a later dictionary wins a tie).
+    let best = candidates
+        .iter()
+        .filter_map(|e| dict.blocks.get(e.block))
+        .flat_map(|b| b.patterns.iter().map(move |p| (b, p)))
+        .filter(|(_, p)| !p.post.is_empty() || !p.pre.is_empty())
+        .filter(|(_, p)| fits(&p.post, &after) && fits(&p.pre, &before))
+        .max_by_key(|(_, p)| p.pre.len() + p.post.len());
+    if let Some((block, p)) = best {
+        return p.code.clone().map(|c| (c, format!("{} {}", block.name, p.text)));
+    }
+    candidates.iter().find_map(|e| {
+        let block = dict.blocks.get(e.block)?;
+        let code = e.code.clone().unwrap_or_else(|| block.code.clone())?;
+        Some((code, format!("{} {}", block.name, lemma_v)))
+    })
+}
+
+/// The date of an event in sentence `s` around token range `clause`.
+fn date_for(doc: &Doc, s: usize, clause: &Range<usize>) -> (Option<Date>, DateSource) {
+    let sentence = doc.sentences[s].span;
+    let days = |t: &&crate::layers::Timex| t.value.as_deref().and_then(Date::parse_iso);
+    let in_clause = doc.timexes.iter().filter(|t| sentence.contains(t.span)).find(|t| {
+        let r = doc.token_range(t.span);
+        r.start >= clause.start && r.end <= clause.end && days(t).is_some()
+    });
+    let in_sentence = || doc.timexes.iter().filter(|t| sentence.contains(t.span)).find(|t| days(t).is_some());
+    match in_clause.or_else(in_sentence).and_then(|t| days(&t)) {
+        Some(d) => (Some(d), DateSource::Text),
+        None => (doc.meta.published, DateSource::Published),
+    }
+}
+
+/// The first place named in sentence `s` after a locative word, else any place there.
+fn place_in(doc: &Doc, s: usize, not: &[Option<&EventActor>]) -> Option<u32> {
+    let sentence = doc.sentences[s].span;
+    let names: Vec<&str> = not.iter().flatten().map(|a| a.name.as_str()).collect();
+    doc.places
+        .iter()
+        .position(|p| sentence.contains(p.span) && !names.contains(&doc.slice(p.span)))
+        .map(|i| i as u32)
+}
+
+/// What coded an event: the code, the rule that gave it, and how sure it is.
+struct Coding {
+    code: String,
+    rule: String,
+    confidence: f32,
+}
+
+fn event(
+    doc: &Doc,
+    coding: Coding,
+    v: usize,
+    source: EventActor,
+    target: EventActor,
+    date: (Option<Date>, DateSource),
+) -> Option<Event> {
+    let Coding { code, rule, confidence } = coding;
+    let (source, target) = (Some(source), Some(target));
+    let s = doc.sentence_of(v)?;
+    let place = place_in(doc, s, &[source.as_ref(), target.as_ref()]);
+    let (plover, mode) = codebook::plover(&code)
+        .map_or((None, None), |(e, m)| (Some(e.to_string()), (!m.is_empty()).then(|| m.to_string())));
+    Some(Event {
+        goldstein: codebook::goldstein(&code),
+        quad_class: codebook::quad_class(&code),
+        plover,
+        mode,
+        code,
+        source,
+        target,
+        date: date.0,
+        date_source: date.1,
+        place,
+        sentence: s as u32,
+        trigger: doc.tokens[v].span,
+        evidence: doc.sentences[s].span,
+        quote: None,
+        rule,
+        confidence,
+        tone: doc.sentence_tone.get(s).copied(),
+        mentions: 1,
+        is_root: false,
+    })
+}
+
+fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Option<Event> {
+    if upos(doc, v) != Some(Upos::Verb) || not_an_act(doc, tree, v) {
+        return None;
+    }
+    let f = frame(doc, tree, v);
+    let (code, rule) = code_verb(doc, &lex.verbs, tree, v, f.object)?;
+    // An event needs both sides: a one-sided "event" is usually a misreading.
+    let source = f.source.and_then(|t| actor_at(doc, tree, t))?;
+    let target = f.target.and_then(|t| actor_at(doc, tree, t)).filter(|t| t.code != source.code)?;
+    let s = doc.sentence_of(v)?;
+    let date = date_for(doc, s, &tree.subtree(v));
+    event(doc, Coding { code, rule, confidence: 0.8 }, v, source, target, date)
+}
+
+/// "the sanctions targeting Russia, which were implemented by the US Treasury Department":
+/// an event noun whose agent and target the clauses around it name.
+fn nominal(doc: &Doc, lex: &Lexicons, tree: &Tree, n: usize) -> Option<Event> {
+    if upos(doc, n) != Some(Upos::Noun) {
+        return None;
+    }
+    let l = lemma(doc, n);
+    let code = NOMINAL.iter().find(|(w, _)| *w == l)?.1.to_string();
+    let mut source = None;
+    let mut target = None;
+    for c in children(tree, n) {
+        match rel(doc, c) {
+            // "American sanctions", "US sanctions"
+            "amod" | "compound" | "nmod:poss" => source = source.or_else(|| actor_at(doc, tree, c)),
+            "acl" | "acl:relcl" => {
+                let f = frame(doc, tree, c);
+                source = source.or_else(|| f.source.and_then(|t| actor_at(doc, tree, t)));
+                // "sanctions targeting Russia": the participle's object.
+                let obj = children(tree, c).find(|&o| rel(doc, o) == "obj");
+                target = target.or_else(|| obj.and_then(|o| actor_at(doc, tree, o)));
+                target = target.or_else(|| f.target.filter(|&t| t != n).and_then(|t| actor_at(doc, tree, t)));
+            }
+            "nmod" => target = target.or_else(|| actor_at(doc, tree, c)),
+            _ => {}
+        }
+    }
+    // A verb with the noun as object ("the US imposed sanctions") is coded as a verb.
+    // "The US imposed sanctions" is the verb's event.
+    let same_root = |h: usize| {
+        let f = frame(doc, tree, h);
+        code_verb(doc, &lex.verbs, tree, h, f.object).is_some_and(|(c, _)| c.get(..2) == code.get(..2))
+    };
+    if matches!(rel(doc, n), "obj" | "nsubj:pass") && head(doc, n).is_some_and(same_root) {
+        return None;
+    }
+    let source = source?;
+    let target = target.filter(|t| t.code != source.code)?;
+    let s = doc.sentence_of(n)?;
+    let date = date_for(doc, s, &tree.subtree(n));
+    event(doc, Coding { code, rule: format!("noun {l}"), confidence: 0.6 }, n, source, target, date)
+}
+
+/// Statements: accusations and criticism, and intentions to meet, from the quotes layer.
+fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
+    let mut out = Vec::new();
+    // The date each speaker last spoke, for statements that do not repeat it.
+    let mut last_spoke: Vec<(u32, Date)> = Vec::new();
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Partial {
+            continue;
+        }
+        let Some(m) = q.speaker_mention.and_then(|m| doc.mentions.get(m as usize)) else { continue };
+        let Some(code) = code_of(doc, m) else { continue };
+        let speaker = EventActor {
+            entity: m.entity,
+            name: m
+                .entity
+                .and_then(|e| doc.entities.get(e as usize))
+                .map_or_else(|| doc.slice(m.span).to_string(), |e| e.name.clone()),
+            code: code.clone(),
+        };
+        let Some(cue) = q.cue.map(|c| doc.token_range(c).start) else { continue };
+        let Some(s) = doc.sentence_of(cue) else { continue };
+        // When it was said: a time expression of the sentence outside what was said.
+        let said = doc
+            .timexes
+            .iter()
+            .filter(|t| doc.sentences[s].span.contains(t.span) && !q.content.overlaps(t.span))
+            .find_map(|t| t.value.as_deref().and_then(Date::parse_iso));
+        let (mut date, mut source_of_date) = match said {
+            Some(d) => (Some(d), DateSource::Text),
+            None => (doc.meta.published, DateSource::Published),
+        };
+        let key = m.entity.unwrap_or(u32::MAX);
+        if source_of_date == DateSource::Text {
+            last_spoke.retain(|(e, _)| *e != key);
+            last_spoke.extend(date.map(|d| (key, d)));
+        } else if let Some((_, d)) = last_spoke.iter().find(|(e, _)| *e == key) {
+            (date, source_of_date) = (Some(*d), DateSource::Speech);
+        }
+        // Another country's actor the statement is about.
+        let country = |c: &str| c.get(..3).map(str::to_string);
+        let about = doc
+            .mentions
+            .iter()
+            .filter(|x| q.span.contains(x.span) || doc.sentences[s].span.contains(x.span))
+            .filter(|x| !q.source.is_some_and(|src| src.contains(x.span)))
+            .filter_map(|x| code_of(doc, x).map(|c| (x, c)))
+            .find(|(_, c)| country(c) != country(&code));
+        let target = about.map(|(x, c)| EventActor {
+            entity: x.entity,
+            name: x
+                .entity
+                .and_then(|e| doc.entities.get(e as usize))
+                .map_or_else(|| doc.slice(x.span).to_string(), |e| e.name.clone()),
+            code: c,
+        });
+        let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
+        // Reporting a fact ("confirmed", "announced") is no criticism, whatever its words.
+        let cue_lemma = lemma(doc, cue);
+        let neutral_cue =
+            matches!(cue_lemma.as_str(), "confirm" | "announce" | "report" | "reveal" | "disclose");
+        let hostile = q.tone.is_some_and(|t| t < -0.4) && !neutral_cue;
+        let words: Vec<String> = doc.token_range(doc.sentences[s].span).map(|t| lemma(doc, t)).collect();
+        let meeting = words.iter().any(|w| MEETINGS.contains(&w.as_str()));
+        let intent = words.iter().any(|w| INTENT.contains(&w.as_str()));
+        let coded = match cue_code.as_deref() {
+            Some(c) if c.starts_with("11") || c.starts_with("12") || c.starts_with("13") => {
+                Some((if c == "110" && hostile { "111".to_string() } else { c.to_string() }, "statement cue"))
+            }
+            _ if meeting && intent => Some(("036".to_string(), "statement: a meeting may happen")),
+            _ if hostile && target.is_some() => {
+                Some(("111".to_string(), "statement with hostile words about another actor"))
+            }
+            _ => None,
+        };
+        let Some((code, rule)) = coded else { continue };
+        let Some(target) = target else { continue };
+        let rule = format!("{rule} ({})", doc.slice(q.cue.unwrap_or(q.span)));
+        let coding = Coding { code, rule, confidence: 0.6 };
+        if let Some(mut e) = event(doc, coding, cue, speaker, target, (date, source_of_date)) {
+            e.quote = Some(qi as u32);
+            e.evidence = q.span.cover(doc.sentences[s].span);
+            e.tone = q.tone.or(e.tone);
+            out.push(e);
+        }
+    }
+    out
+}

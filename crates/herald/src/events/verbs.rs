@@ -1,0 +1,251 @@
+//! The PETRARCH verb dictionary (`CAMEO.2.0.txt` format): synonym sets, verb blocks with a
+//! default code, member verbs (with their own codes and irregular forms) and patterns around the
+//! verb that select a more specific code.
+//!
+//! ```text
+//! &CURRENCY            a synonym set: +MONEY, +DOLLAR, …
+//! ---  IMPOSE   [170]  ---
+//! IMPOSE               a member (may carry [code] and {irregular forms})
+//! +CALL_OFF [160]      a multi-word member (verb + particle)
+//! - * SANCTIONS  [163] a pattern: words after (*) the verb; words before * precede it
+//! ```
+//!
+//! Words in `( )` (a prepositional phrase) and `{ }` (a compound) are matched as plain words in
+//! order; `&SET` matches any member of the set; `[a:b]` codes keep the first; `[---]` codes
+//! nothing. PETRARCH's transformation rules (`~ …`) are not read. A line that cannot be read is
+//! reported with its number and skipped.
+
+use std::collections::HashMap;
+
+use crate::tone::LexiconError;
+
+/// One word of a pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Word {
+    /// A lowercase word.
+    Literal(String),
+    /// A synonym set by name (without `&`).
+    Set(String),
+}
+
+/// A pattern: words before and after the verb, and the code it selects (`None`: code nothing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    /// Words before the verb, in order.
+    pub pre: Vec<Word>,
+    /// Words after the verb, in order.
+    pub post: Vec<Word>,
+    /// CAMEO code, or `None` for `---`.
+    pub code: Option<String>,
+    /// The pattern as written (for evidence).
+    pub text: String,
+}
+
+/// A block of verbs sharing a default code and patterns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Block {
+    /// The block's name (`IMPOSE`).
+    pub name: String,
+    /// Default code, `None` for `---`.
+    pub code: Option<String>,
+    /// Patterns, in file order.
+    pub patterns: Vec<Pattern>,
+}
+
+/// A verb of the dictionary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verb {
+    /// Index into [`VerbDictionary::blocks`].
+    pub block: usize,
+    /// The verb's own code, overriding the block's (`ACCUSE [112]`).
+    pub code: Option<Option<String>>,
+    /// A particle that must follow ("off" of `CALL_OFF`).
+    pub particle: Option<String>,
+}
+
+/// Verbs by lemma.
+#[derive(Clone, Debug, Default)]
+pub struct VerbDictionary {
+    /// Blocks in file order.
+    pub blocks: Vec<Block>,
+    /// Lowercase lemma (first word) → verbs with that lemma.
+    pub verbs: HashMap<String, Vec<Verb>>,
+    /// Synonym sets: name → lowercase members.
+    pub sets: HashMap<String, Vec<String>>,
+}
+
+impl VerbDictionary {
+    /// Adds a dictionary file; later files' verbs come after earlier ones' (and win ties).
+    pub fn add(&mut self, text: &str) -> Vec<LexiconError> {
+        let mut errors = Vec::new();
+        let mut set: Option<String> = None;
+        let mut block: Option<usize> = None;
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.split_once('#').map_or(raw, |(a, _)| a).trim_end();
+            if line.trim().is_empty() {
+                continue;
+            }
+            let err = |message: String| LexiconError { line: n + 1, message };
+            // PETRARCH's transformation rules ("~ a (a b ATTACK) SAY = a b 015") are not read.
+            if line.starts_with('~') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('&') {
+                let name = name.trim().trim_end_matches('_').to_lowercase();
+                self.sets.entry(name.clone()).or_default();
+                set = Some(name);
+                block = None;
+                continue;
+            }
+            if line.starts_with("---") {
+                set = None;
+                let inner = line.trim_matches(|c: char| c == '-' || c.is_whitespace());
+                let (name, code) = match inner.split_once('[') {
+                    Some((name, rest)) => (name.trim(), rest.split(']').next().unwrap_or("")),
+                    None => (inner, "---"),
+                };
+                match parse_code(code) {
+                    Ok(code) => {
+                        self.blocks.push(Block { name: name.to_string(), code, patterns: Vec::new() });
+                        block = Some(self.blocks.len() - 1);
+                    }
+                    Err(m) => {
+                        errors.push(err(m));
+                        block = None;
+                    }
+                }
+                continue;
+            }
+            if let Some(pattern) = line.strip_prefix('-') {
+                match (block, parse_pattern(pattern)) {
+                    (Some(b), Ok(p)) => self.blocks[b].patterns.push(p),
+                    (None, _) => errors.push(err("a pattern outside a verb block".into())),
+                    (_, Err(m)) => errors.push(err(m)),
+                }
+                continue;
+            }
+            if let Some(name) = &set {
+                let member = line
+                    .trim()
+                    .trim_start_matches('+')
+                    .trim_end_matches('_')
+                    .replace('_', " ")
+                    .to_lowercase();
+                if let Some(members) = self.sets.get_mut(name) {
+                    members.push(member);
+                }
+                continue;
+            }
+            let Some(b) = block else {
+                errors.push(err(format!("a verb outside a block: {:?}", line.trim())));
+                continue;
+            };
+            match parse_member(line) {
+                Ok((words, code)) => {
+                    let mut it = words.into_iter();
+                    let Some(lemma) = it.next() else { continue };
+                    let particle = it.next_back();
+                    let verb = Verb { block: b, code, particle };
+                    self.verbs.entry(lemma).or_default().push(verb);
+                }
+                Err(m) => errors.push(err(m)),
+            }
+        }
+        errors
+    }
+
+    /// Whether `word` (lowercase) matches pattern word `w`.
+    pub fn matches(&self, w: &Word, word: &str) -> bool {
+        match w {
+            Word::Literal(l) => l == word,
+            Word::Set(name) => self.sets.get(name).is_some_and(|m| m.iter().any(|x| x == word)),
+        }
+    }
+}
+
+/// `163`, `042:043` (first kept), `---` (none).
+fn parse_code(code: &str) -> Result<Option<String>, String> {
+    // `080!` marks a code PETRARCH treats specially; the code is the digits.
+    let first = code.split(':').next().unwrap_or("").trim().trim_end_matches('!');
+    if first.chars().all(|c| c == '-') {
+        return Ok(None);
+    }
+    if first.len() >= 2 && first.len() <= 4 && first.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(Some(first.to_string()))
+    } else {
+        Err(format!("bad event code {code:?}"))
+    }
+}
+
+/// `ACCUSE [112]`, `+CALL_OFF {…} [160]`, `DEFER {DEFERS …}` → words and optional code.
+fn parse_member(line: &str) -> Result<(Vec<String>, Option<Option<String>>), String> {
+    let body = line.split('{').next().unwrap_or("");
+    let (name, code) = match body.split_once('[') {
+        Some((name, rest)) => (name, Some(parse_code(rest.split(']').next().unwrap_or(""))?)),
+        None => match line.split_once('[') {
+            Some((_, rest)) => (body, Some(parse_code(rest.split(']').next().unwrap_or(""))?)),
+            None => (body, None),
+        },
+    };
+    let words: Vec<String> = name
+        .trim()
+        .trim_start_matches('+')
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty()
+        || words.iter().any(|w| !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+    {
+        return Err(format!("cannot read verb {line:?}"));
+    }
+    Ok((words, code))
+}
+
+/// ` PRE * POST [code]`.
+fn parse_pattern(body: &str) -> Result<Pattern, String> {
+    let (words, code) = body.rsplit_once('[').ok_or_else(|| format!("no code in pattern {body:?}"))?;
+    let code = parse_code(code.split(']').next().unwrap_or(""))?;
+    let (pre, post) = words.split_once('*').ok_or_else(|| format!("no * in pattern {body:?}"))?;
+    let read = |s: &str| -> Vec<Word> {
+        s.split(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | '{' | '}' | '^' | '$' | '+' | '%' | '|')
+        })
+        .filter(|w| !w.is_empty() && *w != "_")
+        .map(|w| match w.strip_prefix('&') {
+            Some(set) => Word::Set(set.trim_end_matches('_').to_lowercase()),
+            None => Word::Literal(w.trim_end_matches('_').replace('_', " ").to_lowercase()),
+        })
+        .filter(|w| !matches!(w, Word::Literal(l) if l.is_empty()))
+        .collect()
+    };
+    Ok(Pattern { pre: read(pre), post: read(post), code, text: format!("-{}", words.trim_end()) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DICT: &str = "&CURRENCY\n+MONEY\n+DOLLAR\n\n---  IMPOSE   [170]  ---\nIMPOSE \n\
+        LEVY {LEVYING LEVIED LEVIES }\n- * SANCTIONS  [163]  # IMPOSE\n- * &CURRENCY (ON) [1621]\n\
+        - * TAXES [---]\n---  CANCEL   [---]  ---\n+CALL_OFF [160]\nEND\n- * MEETING [040]\n\
+        - BROKEN PATTERN\nBAD$VERB\n";
+
+    #[test]
+    fn reads_blocks_members_patterns_and_sets() {
+        let mut d = VerbDictionary::default();
+        let errors = d.add(DICT);
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [15, 16]);
+        let impose = &d.verbs["impose"][0];
+        let block = &d.blocks[impose.block];
+        assert_eq!(block.code.as_deref(), Some("170"));
+        assert_eq!(block.patterns.len(), 3);
+        assert_eq!(block.patterns[0].post, vec![Word::Literal("sanctions".into())]);
+        assert_eq!(block.patterns[1].post, vec![Word::Set("currency".into()), Word::Literal("on".into())]);
+        assert_eq!(block.patterns[2].code, None);
+        let call = &d.verbs["call"][0];
+        assert_eq!(call.particle.as_deref(), Some("off"));
+        assert_eq!(call.code, Some(Some("160".into())));
+        assert!(d.matches(&Word::Set("currency".into()), "dollar"));
+    }
+}

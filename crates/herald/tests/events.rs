@@ -1,0 +1,91 @@
+//! Coded events on real sentences: the summit briefing's events with their dates, negation and
+//! hypotheticals, and reported speech that is no act.
+
+use herald::layers::{DateSource, Event};
+use herald::{Date, Doc, Meta, Pipeline};
+
+fn analyze(text: &str, published: &str) -> Doc {
+    let meta = Meta { published: Date::parse_iso(published), ..Meta::default() };
+    Pipeline::new().annotate(text.to_string(), meta)
+}
+
+fn find<'d>(doc: &'d Doc, code_prefix: &str, source: &str, target: &str) -> Option<&'d Event> {
+    fn country(a: &Option<herald::layers::EventActor>) -> &str {
+        a.as_ref().map_or("", |a| a.code.get(..3).unwrap_or(""))
+    }
+    doc.events.iter().find(|e| {
+        e.code.starts_with(code_prefix) && country(&e.source) == source && country(&e.target) == target
+    })
+}
+
+fn listing(doc: &Doc) -> Vec<String> {
+    doc.events
+        .iter()
+        .map(|e| {
+            let c = |a: &Option<herald::layers::EventActor>| {
+                a.as_ref().map_or("-".to_string(), |a| a.code.clone())
+            };
+            format!(
+                "{} {} {}->{} {:?}",
+                e.date.map(|d| d.to_string()).unwrap_or_default(),
+                e.code,
+                c(&e.source),
+                c(&e.target),
+                e.rule
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn summit_briefing_events_with_dates() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/summit-briefing.txt"))
+            .unwrap();
+    let doc = analyze(&text, "2025-10-24");
+    let all = listing(&doc);
+    let day = |s: &str| Date::parse_iso(s);
+    let meet = find(&doc, "036", "USA", "RUS").unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(meet.date, day("2025-10-23"), "said at Thursday's briefing");
+    let cancel = doc
+        .events
+        .iter()
+        .find(|e| e.code == "164" && e.date == day("2025-10-22"))
+        .unwrap_or_else(|| panic!("cancelled the day prior: {all:#?}"));
+    assert_eq!(cancel.source.as_ref().map(|a| a.code.as_str()), Some("USAGOV"));
+    assert_eq!(cancel.target.as_ref().map(|a| a.code.as_str()), Some("RUSGOV"));
+    let budapest = cancel.place.and_then(|p| doc.places.get(p as usize)).map(|p| p.name.as_str());
+    assert_eq!(budapest, Some("Budapest"));
+    let sanctions = doc
+        .events
+        .iter()
+        .find(|e| e.code == "163" && e.date == day("2025-10-22"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(sanctions.source.as_ref().map(|a| a.code.as_str()), Some("USAGOV"));
+    assert_eq!(sanctions.target.as_ref().map(|a| a.code.as_str()), Some("RUS"));
+    let criticism = find(&doc, "11", "RUS", "USA").unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(criticism.date, day("2025-10-23"), "Putin spoke on Thursday");
+    assert!(criticism.quote.is_some(), "a statement points to its quote");
+    // No event claims a date the text does not give, unless it says it took the publication date.
+    for e in &doc.events {
+        let in_text = doc.timexes.iter().any(|t| t.value.as_deref().and_then(Date::parse_iso) == e.date);
+        assert!(in_text || e.date_source == DateSource::Published, "{e:?}");
+    }
+    // Putin's claim that the US coerces Russia is his statement, not a coercion event.
+    assert!(find(&doc, "17", "USA", "RUS").is_none(), "{all:#?}");
+}
+
+#[test]
+fn negated_and_hypothetical_acts_are_not_coded() {
+    let doc = analyze(
+        "Russian troops did not attack Ukrainian forces on Monday. Britain would impose sanctions on Iran. \
+         French troops attacked Malian rebels on Tuesday.",
+        "2024-05-01",
+    );
+    let all = listing(&doc);
+    assert!(find(&doc, "1", "RUS", "UKR").is_none(), "{all:#?}");
+    assert!(find(&doc, "16", "GBR", "IRN").is_none(), "{all:#?}");
+    let attack = find(&doc, "", "FRA", "MLI").unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(attack.code.starts_with("19") || attack.code.starts_with("18"), "{all:#?}");
+    assert_eq!(attack.date, Date::parse_iso("2024-04-30"));
+}
