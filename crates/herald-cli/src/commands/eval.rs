@@ -52,6 +52,19 @@ pub enum Eval {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
+    /// CAMEO event coding against PETRARCH validation records (XML): share of records fully
+    /// correct, of expected codings missed, of extra codings.
+    Petrarch {
+        /// The validation file (`PETR_Validate_records_*.xml`).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Dictionaries to code with (default: the file's folder).
+        #[arg(long, value_name = "DIR")]
+        dictionaries: Option<PathBuf>,
+        /// Write one JSON line per record: `{"id", "events": [{"source", "target", "code"}]}`.
+        #[arg(long, value_name = "FILE")]
+        write: Option<PathBuf>,
+    },
     /// Tone against human ratings: Pearson correlation of each text's score with its mean rating.
     Tone {
         /// Tab-separated file with a header and columns id, mean_rating, text.
@@ -91,6 +104,9 @@ pub fn run(cmd: &Eval) -> Result<Outcome> {
         }
         Eval::Timex { timeml, write } => timex(timeml, write.as_deref()),
         Eval::Tone { tsv, tuning } => tone(tsv, tuning),
+        Eval::Petrarch { file, dictionaries, write } => {
+            super::eval_petrarch::run(file, dictionaries.as_deref(), write.as_deref())
+        }
         Eval::Quotes { polnear, split, write } => super::eval_quotes::run(polnear, *split, write.as_deref()),
         Eval::Parse { conllu: path, write, models, prune } => {
             parse(path, write.as_deref(), models.as_deref(), *prune)

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod bench;
 pub mod eval;
+pub mod eval_petrarch;
 pub mod eval_quotes;
 pub mod gazetteer;
 pub mod train;

@@ -71,8 +71,28 @@ pub struct AgentEntry {
     pub code: String,
 }
 
+/// The text with XML comments (`<!-- … -->`, used by the PETRARCH validation dictionaries)
+/// blanked out, keeping line breaks so line numbers stay right.
+pub fn blank_xml_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("<!--") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = after.find("-->").map_or(after.len(), |e| e + 3);
+        out.extend(after[..end].chars().filter(|&c| c == '\n'));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Reads an actors dictionary.
 pub fn parse_actors(text: &str) -> (Vec<ActorEntry>, Vec<LexiconError>) {
+    let text = blank_xml_comments(text);
     let mut entries: Vec<ActorEntry> = Vec::new();
     let mut errors = Vec::new();
     // Whether the entry being read still takes synonyms and codes.
@@ -132,6 +152,7 @@ pub fn parse_actors(text: &str) -> (Vec<ActorEntry>, Vec<LexiconError>) {
 
 /// Reads an agents dictionary, expanding substitution sets and listed plurals.
 pub fn parse_agents(text: &str) -> (Vec<AgentEntry>, Vec<LexiconError>) {
+    let text = blank_xml_comments(text);
     let mut sets: HashMap<String, Vec<String>> = HashMap::new();
     let mut entries = Vec::new();
     let mut errors = Vec::new();
@@ -338,6 +359,13 @@ MICHELE_MONTAS_\t[HTIOPPMED <061231] [IGOUNOMED]\t[---]
             ]
         );
         assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [5, 6]);
+    }
+
+    #[test]
+    fn xml_comments_are_blank_lines() {
+        let (entries, errors) = parse_actors("<!-- a\ncomment -->\nGONDOR [GON]\n<!-- x -->BAD [1\n");
+        assert_eq!(entries.len(), 1);
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [4]);
     }
 
     #[test]

@@ -11,8 +11,9 @@
 //! - **Statements**: a quote whose speaker is coded yields a verbal event only: its cue's code
 //!   when the cue is an accusation or criticism ("accused", "contended" with hostile words →
 //!   111), 036 when what was said is that a meeting with another party may happen.
-//! - **What is not an act**: a negated verb ("did not attack"), a hypothetical one ("would
-//!   impose"), and any verb inside reported speech (it is the speaker's claim) are not coded.
+//! - **What is not an act**: a negated verb ("did not attack") and a hypothetical one ("would
+//!   impose") are not coded; an event inside reported speech is coded in the speaker's frame
+//!   (`quote` points to the report) with lower confidence.
 //!
 //! Dates come from a time expression in the clause, else in the sentence, else the date the
 //! speaker last spoke, else the publication date — and `date_source` says which. Duplicates
@@ -65,12 +66,19 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
     }
     let mut events = Vec::new();
     for v in 0..doc.tokens.len() {
-        if reported[v] || cue[v] {
+        if cue[v] {
             continue;
         }
-        if let Some(e) = verbal(doc, lex, &tree, v) {
-            events.push(e);
-        } else if let Some(e) = nominal(doc, lex, &tree, v) {
+        let mut found = verbal(doc, lex, &tree, v);
+        if found.is_empty() {
+            found.extend(nominal(doc, lex, &tree, v));
+        }
+        for mut e in found {
+            // Reported by someone: the event is in that speaker's frame, and less certain.
+            if let Some(q) = reported[v] {
+                e.quote = Some(q);
+                e.confidence *= 0.75;
+            }
             events.push(e);
         }
     }
@@ -120,11 +128,11 @@ fn children<'t>(tree: &'t Tree, i: usize) -> impl Iterator<Item = usize> + 't {
     tree.children(i).iter().map(|&c| c as usize)
 }
 
-/// Tokens inside the content of any quote: what a speaker claims, not what happened. The object
-/// of a stance verb ("addressed the sanctions …") is a thing, not a claim, and stays codable.
-fn reported_tokens(doc: &Doc) -> Vec<bool> {
-    let mut out = vec![false; doc.tokens.len()];
-    for q in &doc.quotes {
+/// For each token, the quote whose content holds it: what it reports is in that speaker's frame.
+/// The object of a stance verb ("addressed the sanctions …") is a thing, not a report.
+fn reported_tokens(doc: &Doc) -> Vec<Option<u32>> {
+    let mut out = vec![None; doc.tokens.len()];
+    for (qi, q) in doc.quotes.iter().enumerate() {
         let cue = q.cue.and_then(|c| doc.token_range(c).next()).map(|t| lemma(doc, t)).unwrap_or_default();
         if q.kind == QuoteKind::Indirect
             && crate::quotes::cues::takes_object(&cue)
@@ -133,7 +141,7 @@ fn reported_tokens(doc: &Doc) -> Vec<bool> {
             continue;
         }
         for t in doc.token_range(q.span) {
-            out[t] = true;
+            out[t] = out[t].or(Some(qi as u32));
         }
     }
     out
@@ -362,18 +370,71 @@ fn event(
     })
 }
 
-fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Option<Event> {
+/// The actors a token names, with those joined to it by "and" ("Arnor and Gondor").
+fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
+    let mut out: Vec<EventActor> = Vec::new();
+    for n in std::iter::once(t).chain(children(tree, t).filter(|&c| rel(doc, c) == "conj")) {
+        let one = if n == t { actor_here(doc, tree, n) } else { actor_at(doc, tree, n) };
+        if let Some(a) = one.filter(|a| !out.iter().any(|o| o.code == a.code)) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// The actor a token names, not looking into conjoined phrases.
+fn actor_here(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
+    let at = doc.tokens.get(t)?.span;
+    let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
+    match holding.and_then(|m| code_of(doc, m).map(|c| (m, c))) {
+        Some((m, code)) => {
+            let name = m
+                .entity
+                .and_then(|e| doc.entities.get(e as usize))
+                .map_or_else(|| doc.slice(m.span).to_string(), |e| e.name.clone());
+            Some(EventActor { entity: m.entity, name, code })
+        }
+        None => actor_at(doc, tree, t),
+    }
+}
+
+/// One event per source and target a verb names; an event needs both sides (a one-sided
+/// "event" is usually a misreading).
+fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     if upos(doc, v) != Some(Upos::Verb) || not_an_act(doc, tree, v) {
-        return None;
+        return Vec::new();
     }
     let f = frame(doc, tree, v);
-    let (code, rule) = code_verb(doc, &lex.verbs, tree, v, f.object)?;
-    // An event needs both sides: a one-sided "event" is usually a misreading.
-    let source = f.source.and_then(|t| actor_at(doc, tree, t))?;
-    let target = f.target.and_then(|t| actor_at(doc, tree, t)).filter(|t| t.code != source.code)?;
-    let s = doc.sentence_of(v)?;
+    let Some((code, rule)) = code_verb(doc, &lex.verbs, tree, v, f.object) else { return Vec::new() };
+    let sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    let mut targets = f.target.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    if targets.is_empty() {
+        // The first actor in the verb's own complements ("welcomed a resumption of ties with
+        // Osgiliath"), not in clauses hanging from it.
+        let phrase = tree.subtree(v);
+        let clauses: Vec<std::ops::Range<usize>> = children(tree, v)
+            .filter(|&c| matches!(rel(doc, c), "advcl" | "parataxis" | "ccomp" | "conj" | "nsubj" | "csubj"))
+            .map(|c| tree.subtree(c))
+            .collect();
+        let found = (v + 1..phrase.end)
+            .filter(|t| !clauses.iter().any(|r| r.contains(t)))
+            .find_map(|t| actor_here(doc, tree, t).filter(|a| !sources.iter().any(|s| s.code == a.code)));
+        targets.extend(found);
+    }
+    if targets.is_empty() && sources.len() > 1 {
+        // "Gondor and Osgiliath have delayed their meeting": each acts on the other.
+        targets = sources.clone();
+    }
+    let Some(s) = doc.sentence_of(v) else { return Vec::new() };
     let date = date_for(doc, s, &tree.subtree(v));
-    event(doc, Coding { code, rule, confidence: 0.8 }, v, source, target, date)
+    let mut out = Vec::new();
+    for source in &sources {
+        for target in targets.iter().filter(|t| t.code != source.code) {
+            let coding = Coding { code: code.clone(), rule: rule.clone(), confidence: 0.8 };
+            out.extend(event(doc, coding, v, source.clone(), target.clone(), date));
+        }
+    }
+    out
 }
 
 /// "the sanctions targeting Russia, which were implemented by the US Treasury Department":

@@ -77,6 +77,7 @@ pub struct VerbDictionary {
 impl VerbDictionary {
     /// Adds a dictionary file; later files' verbs come after earlier ones' (and win ties).
     pub fn add(&mut self, text: &str) -> Vec<LexiconError> {
+        let text = crate::actors::dictionary::blank_xml_comments(text);
         let mut errors = Vec::new();
         let mut set: Option<String> = None;
         let mut block: Option<usize> = None;
