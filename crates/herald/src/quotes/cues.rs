@@ -56,7 +56,6 @@ const CLAUSE_CUES: &[&str] = &[
     "figure",
     "find",
     "guess",
-    "hear",
     "hint",
     "hope",
     "imagine",
@@ -71,7 +70,6 @@ const CLAUSE_CUES: &[&str] = &[
     "lament",
     "learn",
     "maintain",
-    "mean",
     "mention",
     "muse",
     "mutter",
@@ -90,7 +88,6 @@ const CLAUSE_CUES: &[&str] = &[
     "promise",
     "propose",
     "protest",
-    "prove",
     "quip",
     "read",
     "realise",
@@ -102,7 +99,6 @@ const CLAUSE_CUES: &[&str] = &[
     "recognize",
     "recommend",
     "recount",
-    "reflect",
     "reiterate",
     "relate",
     "remark",
@@ -125,7 +121,6 @@ const CLAUSE_CUES: &[&str] = &[
     "state",
     "stress",
     "suggest",
-    "suppose",
     "suspect",
     "swear",
     "tell",
@@ -164,13 +159,13 @@ const OBJECT_CUES: &[&str] = &[
     "address",
     "announce",
     "applaud",
-    "back",
+    "ask",
     "blame",
     "blast",
     "call",
-    "challenge",
     "champion",
     "cite",
+    "claim",
     "condemn",
     "confirm",
     "criticise",
@@ -186,12 +181,14 @@ const OBJECT_CUES: &[&str] = &[
     "dispute",
     "embrace",
     "endorse",
+    "expect",
     "favor",
     "hail",
     "identify",
     "mention",
     "name",
     "oppose",
+    "plan",
     "praise",
     "predict",
     "promote",
@@ -199,9 +196,16 @@ const OBJECT_CUES: &[&str] = &[
     "question",
     "recommend",
     "reject",
+    "release",
+    "report",
     "request",
+    "reveal",
+    "say",
+    "see",
+    "seek",
+    "show",
     "slam",
-    "support",
+    "tell",
     "tout",
     "urge",
     "welcome",
@@ -231,6 +235,36 @@ const SOURCE_NOUNS: &[&str] = &[
     "testimony",
     "tweet",
 ];
+
+/// Nouns whose "that" clause is what someone said or holds: "Trump's claim that …".
+const CLAIM_NOUNS: &[&str] = &[
+    "accusation",
+    "allegation",
+    "argument",
+    "assertion",
+    "assurance",
+    "belief",
+    "charge",
+    "claim",
+    "comment",
+    "concern",
+    "contention",
+    "fear",
+    "hope",
+    "insistence",
+    "message",
+    "promise",
+    "remark",
+    "statement",
+    "suggestion",
+    "view",
+    "warning",
+];
+
+/// Whether `lemma` is a noun that reports its "that" clause.
+pub fn is_claim_noun(lemma: &str) -> bool {
+    contains(CLAIM_NOUNS, lemma)
+}
 
 /// Whether `lemma` names a statement, poll or document that can report content.
 pub fn is_source_noun(lemma: &str) -> bool {
@@ -267,7 +301,7 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        for list in [CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES, SOURCE_NOUNS] {
+        for list in [CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES, SOURCE_NOUNS, CLAIM_NOUNS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
         assert!(takes_clause("say") && takes_infinitive("vow") && takes_object("endorse"));

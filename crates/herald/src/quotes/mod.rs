@@ -57,6 +57,7 @@ pub fn run(doc: &mut Doc) {
     found.extend(according_to(doc, &quoted));
     found.extend(trailing_cues(doc, &quoted, &found));
     found.extend(colon_attributions(doc, &quoted));
+    found.extend(claim_nouns(doc, &tree, &quoted));
     found.extend(in_a_statement(doc, &quoted));
     let mut out = attach_marks(doc, &tree, &quoted, &marked, found);
     out.sort_by_key(|a| (a.content.start, a.content.end));
@@ -158,14 +159,30 @@ fn speaker_of(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], i: usize) -> Opt
         }
         other => other,
     };
-    subj.or_else(|| adjacent_speaker(doc, i).filter(|&t| usable(t))).or_else(|| {
-        // "Having announced that …, Judge Berman proceeded": an opening participle takes the
-        // subject of the sentence's main verb.
-        let s = doc.sentence_of(i)?;
-        let root = doc.sentences[s].tokens().find(|&t| head(doc, t).is_none())?;
-        let subj = tree.children(root).iter().map(|&c| c as usize).find(|&c| rel(doc, c) == "nsubj")?;
-        (subj > i && matches!(rel(doc, i), "advcl" | "acl" | "xcomp") && usable(subj)).then_some(subj)
-    })
+    subj.or_else(|| adjacent_speaker(doc, i).filter(|&t| usable(t)))
+        .or_else(|| {
+            // "Having announced that …, Judge Berman proceeded": an opening participle takes the
+            // subject of the sentence's main verb.
+            let s = doc.sentence_of(i)?;
+            let root = doc.sentences[s].tokens().find(|&t| head(doc, t).is_none())?;
+            let subj = tree.children(root).iter().map(|&c| c as usize).find(|&c| rel(doc, c) == "nsubj")?;
+            (subj > i && matches!(rel(doc, i), "advcl" | "acl" | "xcomp") && usable(subj)).then_some(subj)
+        })
+        .or_else(|| {
+            // Last resort: the nearest person or organization named before the cue in its sentence.
+            let s = doc.sentence_of(i)?;
+            let start = doc.sentences[s].token_start as usize;
+            let cue_at = doc.tokens.get(i)?.span.start();
+            let sentence_at = doc.tokens.get(start)?.span.start();
+            let m = doc
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Org))
+                .filter(|m| m.span.end() <= cue_at && m.span.start() >= sentence_at)
+                .max_by_key(|m| m.span.end())?;
+            let t = doc.token_range(m.span).last()?;
+            usable(t).then_some(t)
+        })
 }
 
 /// The words naming the source: the speaker's phrase, cut at quote marks and trimmed.
@@ -311,6 +328,44 @@ fn adjacent_speaker(doc: &Doc, i: usize) -> Option<usize> {
     // Inverted only after a quote or a comma: "…,” said Sanders.
     let inverted = i > sentence.start && matches!(doc.form(i - 1), "," | "”" | "\"" | "''");
     (inverted && i + 1 < sentence.end && nominal(i + 1)).then_some(i + 1)
+}
+
+/// "Trump's claim that the election is rigged", "made the promise that …": a claim noun and
+/// its "that" clause; the possessor, or the subject of the verb that has the noun as object,
+/// is the source.
+fn claim_nouns(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for n in 0..doc.tokens.len() {
+        if quoted[n].is_some()
+            || upos(doc, n) != Some(Upos::Noun)
+            || !cues::is_claim_noun(&lemma(doc, n).to_lowercase())
+        {
+            continue;
+        }
+        let clause = tree.children(n).iter().map(|&c| c as usize).find(|&c| {
+            matches!(rel(doc, c), "acl" | "ccomp")
+                && doc.form(tree.subtree(c).start).eq_ignore_ascii_case("that")
+        });
+        let Some(clause) = clause else { continue };
+        let content = trim(doc, tree.subtree(clause));
+        if !has_content_word(doc, &content) {
+            continue;
+        }
+        let possessor = tree.children(n).iter().map(|&c| c as usize).find(|&c| rel(doc, c) == "nmod:poss");
+        let speaker = possessor.or_else(|| {
+            let h = head(doc, n).filter(|_| rel(doc, n) == "obj")?;
+            tree.children(h).iter().map(|&c| c as usize).find(|&c| rel(doc, c) == "nsubj")
+        });
+        out.push(Attribution {
+            cue: Some(n..n + 1),
+            content,
+            source: speaker.map(|s| source_span(doc, tree, quoted, s)),
+            speaker,
+            kind: QuoteKind::Indirect,
+            marked: None,
+        });
+    }
+    out
 }
 
 /// "Trump: My immigration plans aren't set in stone." — a short name, a colon, and what it said.
@@ -574,6 +629,12 @@ fn attach_marks(
                         }
                     },
                 };
+                // A word or two in quote marks that nobody is said to say is a scare quote or a
+                // title ("the so-called “deal”"), not a quote.
+                let words = m.content.clone().filter(|&t| !is_punct(doc, t)).count();
+                if a.speaker.is_none() && a.cue.is_none() && words <= 3 {
+                    continue;
+                }
                 found.push(a.clone());
                 a
             }
