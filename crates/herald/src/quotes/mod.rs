@@ -58,6 +58,7 @@ pub fn run(doc: &mut Doc) {
     found.extend(trailing_cues(doc, &quoted, &found));
     found.extend(colon_attributions(doc, &quoted));
     found.extend(claim_nouns(doc, &tree, &quoted));
+    found.extend(headline(doc, &quoted, &found));
     found.extend(in_a_statement(doc, &quoted));
     let mut out = attach_marks(doc, &tree, &quoted, &marked, found);
     out.sort_by_key(|a| (a.content.start, a.content.end));
@@ -252,7 +253,16 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
                     return None;
                 }
                 // "called for her ouster": the oblique with "for" is the content of "call".
-                let obj = child(&["obj"]).or_else(|| (lemma == "call").then(|| child(&["obl"])).flatten());
+                // "called for her ouster", "referred to the report": an oblique with one of these
+                // prepositions when there is no object.
+                let oblique = tree.children(i).iter().map(|&c| c as usize).find(|&c| {
+                    rel(doc, c) == "obl"
+                        && tree.children(c).iter().any(|&k| {
+                            let k = k as usize;
+                            rel(doc, k) == "case" && matches!(doc.form(k).to_lowercase().as_str(), "for" | "to" | "about")
+                        })
+                });
+                let obj = child(&["obj"]).or(oblique);
                 obj.map(|c| tree.subtree(c))
             });
         let content = content.or_else(|| clause_after(doc, tree, i, &lemma));
@@ -281,6 +291,11 @@ fn clause_after(doc: &Doc, tree: &Tree, i: usize, lemma: &str) -> Option<Range<u
     }
     let s = doc.sentence_of(i)?;
     let end = doc.sentences[s].token_end as usize;
+    // "said in a telephone interview that he stands by it": the "that" clause, wherever the
+    // parse hung it.
+    if let Some(that) = (i + 1..end.min(i + 9)).find(|&t| doc.form(t) == "that" && upos(doc, t) == Some(Upos::Sconj)) {
+        return Some(that..end);
+    }
     let own: Vec<usize> = tree
         .children(i)
         .iter()
@@ -328,6 +343,51 @@ fn adjacent_speaker(doc: &Doc, i: usize) -> Option<usize> {
     // Inverted only after a quote or a comma: "…,” said Sanders.
     let inverted = i > sentence.start && matches!(doc.form(i - 1), "," | "”" | "\"" | "''");
     (inverted && i + 1 < sentence.end && nominal(i + 1)).then_some(i + 1)
+}
+
+/// A headline in title case ("Conservative Icon Morton Blackwell Endorses Ted Cruz"), where the
+/// tagger reads every word as a name: a cue word splits it into source and content.
+fn headline(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> Vec<Attribution> {
+    let Some(first) = doc.sentences.first() else { return Vec::new() };
+    let r = first.tokens();
+    if found.iter().any(|a| a.cue.as_ref().is_some_and(|c| r.contains(&c.start))) {
+        return Vec::new();
+    }
+    let base = |w: &str| -> Option<String> {
+        let w = w.to_lowercase();
+        let forms = [
+            w.clone(),
+            w.strip_suffix("ies").map(|x| format!("{x}y")).unwrap_or_default(),
+            w.strip_suffix("es").map(String::from).unwrap_or_default(),
+            w.strip_suffix('s').map(String::from).unwrap_or_default(),
+            w.strip_suffix("ed").map(String::from).unwrap_or_default(),
+            w.strip_suffix('d').map(String::from).unwrap_or_default(),
+        ];
+        forms.into_iter().find(|f| !f.is_empty() && cues::is_cue(f))
+    };
+    // Past a "The Latest:" style label.
+    let start = r.clone().take(5).find(|&i| doc.form(i) == ":").map_or(r.start, |c| c + 1);
+    let cue = (start + 1..r.end).find(|&i| {
+        quoted[i].is_none()
+            && crate::actors::scan::capitalized(doc, i)
+            && matches!(upos(doc, i), Some(Upos::Propn | Upos::Verb | Upos::Noun))
+            && base(doc.form(i)).is_some()
+    });
+    let Some(cue) = cue else { return Vec::new() };
+    let source = start..cue;
+    let content = trim(doc, cue + 1..r.end);
+    let named = source.clone().any(|t| matches!(upos(doc, t), Some(Upos::Propn | Upos::Noun)));
+    if !named || content.is_empty() {
+        return Vec::new();
+    }
+    vec![Attribution {
+        cue: Some(cue..cue + 1),
+        content,
+        source: Some(source),
+        speaker: Some(cue - 1),
+        kind: QuoteKind::Indirect,
+        marked: None,
+    }]
 }
 
 /// "Trump's claim that the election is rigged", "made the promise that …": a claim noun and
@@ -488,14 +548,22 @@ fn trailing_cues(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> 
             matches!(upos(doc, i), Some(Upos::Verb)) && cues::takes_clause(&lemma(doc, i).to_lowercase())
         });
         let Some(cue) = cue else { continue };
-        let subject = comma + 1..cue;
+        // "…, said Reince Priebus, the party chairman." — the subject after the cue.
+        let inverted = cue == comma + 1;
+        let subject = if inverted {
+            let end = (cue + 1..r.end).find(|&i| doc.form(i) == "," || is_punct(doc, i)).unwrap_or(r.end);
+            cue + 1..end
+        } else {
+            comma + 1..cue
+        };
         let nominal = |i: usize| {
             matches!(
                 upos(doc, i),
                 Some(Upos::Propn | Upos::Noun | Upos::Pron | Upos::Adj | Upos::Det | Upos::Punct)
             )
         };
-        let after_ok = (cue + 1..r.end).all(|i| !matches!(upos(doc, i), Some(Upos::Verb | Upos::Aux)));
+        let after_ok =
+            inverted || (cue + 1..r.end).all(|i| !matches!(upos(doc, i), Some(Upos::Verb | Upos::Aux)));
         let content = trim(doc, r.start..comma);
         let taken = found.iter().any(|a| a.cue.as_ref().is_some_and(|c| c.contains(&cue)));
         if subject.is_empty()
@@ -506,11 +574,12 @@ fn trailing_cues(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> 
         {
             continue;
         }
+        let speaker = if inverted { subject.end - 1 } else { cue - 1 };
         out.push(Attribution {
             cue: Some(cue..cue + 1),
             content,
             source: Some(subject.clone()),
-            speaker: Some(cue - 1),
+            speaker: Some(speaker),
             kind: QuoteKind::Indirect,
             marked: None,
         });
