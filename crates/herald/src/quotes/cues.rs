@@ -154,14 +154,81 @@ const INFINITIVE_CUES: &[&str] = &[
 /// Verbs whose object is the content of a statement or stance: "denied the report",
 /// "endorsed Clinton", "called for her ouster".
 const OBJECT_CUES: &[&str] = &[
-    "accuse", "acknowledge", "address", "announce", "applaud", "ask", "blame", "blast", "brand", "call",
-    "champion", "characterize", "chide", "cite", "claim", "commend", "condemn", "confirm", "congratulate",
-    "criticise", "criticize", "decry", "defend", "demand", "denounce", "deny", "depict", "describe", "discuss",
-    "dismiss", "dispute", "dub", "embrace", "endorse", "expect", "fault", "favor", "hail", "herald", "identify",
-    "label", "lambast", "laud", "mention", "mock", "name", "oppose", "plan", "portray", "praise", "predict",
-    "promote", "propose", "question", "rebuke", "recommend", "refer", "reject", "release", "report", "request",
-    "reveal", "ridicule", "say", "scold", "see", "seek", "show", "slam", "tell", "term", "thank", "tout",
-    "urge", "welcome",
+    "accuse",
+    "acknowledge",
+    "address",
+    "announce",
+    "applaud",
+    "ask",
+    "blame",
+    "blast",
+    "brand",
+    "call",
+    "champion",
+    "characterize",
+    "chide",
+    "cite",
+    "claim",
+    "commend",
+    "condemn",
+    "confirm",
+    "congratulate",
+    "criticise",
+    "criticize",
+    "decry",
+    "defend",
+    "demand",
+    "denounce",
+    "deny",
+    "depict",
+    "describe",
+    "discuss",
+    "dismiss",
+    "dispute",
+    "dub",
+    "embrace",
+    "endorse",
+    "expect",
+    "fault",
+    "favor",
+    "hail",
+    "herald",
+    "identify",
+    "label",
+    "lambast",
+    "laud",
+    "mention",
+    "mock",
+    "name",
+    "oppose",
+    "plan",
+    "portray",
+    "praise",
+    "predict",
+    "promote",
+    "propose",
+    "question",
+    "rebuke",
+    "recommend",
+    "refer",
+    "reject",
+    "release",
+    "report",
+    "request",
+    "reveal",
+    "ridicule",
+    "say",
+    "scold",
+    "see",
+    "seek",
+    "show",
+    "slam",
+    "tell",
+    "term",
+    "thank",
+    "tout",
+    "urge",
+    "welcome",
 ];
 
 /// Nouns that name where something was said: "In a statement, …", "In the new poll, …".
@@ -214,6 +281,24 @@ const CLAIM_NOUNS: &[&str] = &[
     "warning",
 ];
 
+/// Stance nouns and the preposition that introduces what they are about.
+const STANCE_NOUNS: &[(&str, &str)] = &[
+    ("attack", "on"),
+    ("call", "for"),
+    ("criticism", "of"),
+    ("demand", "for"),
+    ("endorsement", "of"),
+    ("opposition", "to"),
+    ("praise", "for"),
+    ("question", "about"),
+    ("support", "for"),
+];
+
+/// The preposition of a stance noun ("support" → "for").
+pub fn stance_preposition(lemma: &str) -> Option<&'static str> {
+    STANCE_NOUNS.binary_search_by(|(w, _)| w.cmp(&lemma)).ok().map(|i| STANCE_NOUNS[i].1)
+}
+
 /// Whether `lemma` is a noun that reports its "that" clause.
 pub fn is_claim_noun(lemma: &str) -> bool {
     contains(CLAIM_NOUNS, lemma)
@@ -259,5 +344,7 @@ mod tests {
         }
         assert!(takes_clause("say") && takes_infinitive("vow") && takes_object("endorse"));
         assert!(!is_cue("attack"));
+        assert!(STANCE_NOUNS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(stance_preposition("support"), Some("for"));
     }
 }

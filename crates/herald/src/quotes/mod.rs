@@ -259,7 +259,8 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
                     rel(doc, c) == "obl"
                         && tree.children(c).iter().any(|&k| {
                             let k = k as usize;
-                            rel(doc, k) == "case" && matches!(doc.form(k).to_lowercase().as_str(), "for" | "to" | "about")
+                            rel(doc, k) == "case"
+                                && matches!(doc.form(k).to_lowercase().as_str(), "for" | "to" | "about")
                         })
                 });
                 let obj = child(&["obj"]).or(oblique);
@@ -293,7 +294,9 @@ fn clause_after(doc: &Doc, tree: &Tree, i: usize, lemma: &str) -> Option<Range<u
     let end = doc.sentences[s].token_end as usize;
     // "said in a telephone interview that he stands by it": the "that" clause, wherever the
     // parse hung it.
-    if let Some(that) = (i + 1..end.min(i + 9)).find(|&t| doc.form(t) == "that" && upos(doc, t) == Some(Upos::Sconj)) {
+    if let Some(that) =
+        (i + 1..end.min(i + 9)).find(|&t| doc.form(t) == "that" && upos(doc, t) == Some(Upos::Sconj))
+    {
         return Some(that..end);
     }
     let own: Vec<usize> = tree
@@ -398,7 +401,8 @@ fn claim_nouns(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attribut
     for n in 0..doc.tokens.len() {
         if quoted[n].is_some()
             || upos(doc, n) != Some(Upos::Noun)
-            || !cues::is_claim_noun(&lemma(doc, n).to_lowercase())
+            || !(cues::is_claim_noun(&lemma(doc, n).to_lowercase())
+                || cues::stance_preposition(&lemma(doc, n).to_lowercase()).is_some())
         {
             continue;
         }
