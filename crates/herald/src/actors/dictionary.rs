@@ -168,8 +168,12 @@ pub fn parse_agents(text: &str) -> (Vec<AgentEntry>, Vec<LexiconError>) {
             continue;
         }
         let (phrase_part, codes) = split_codes(line);
-        let Some(code) = codes.and_then(|c| c.trim().strip_prefix("[~")).and_then(|c| c.strip_suffix(']'))
-        else {
+        // `[~GOV]`, also written `[ ~GOV]`.
+        let code = codes
+            .and_then(|c| c.trim().strip_prefix('['))
+            .and_then(|c| c.split(']').next())
+            .and_then(|c| c.trim().strip_prefix('~'));
+        let Some(code) = code else {
             errors.push(err(format!("no [~CODE] in {line:?}")));
             continue;
         };

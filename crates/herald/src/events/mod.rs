@@ -519,10 +519,15 @@ fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
         }
         // Another country's actor the statement is about.
         let country = |c: &str| c.get(..3).map(str::to_string);
+        let words: Vec<String> = doc.token_range(doc.sentences[s].span).map(|t| lemma(doc, t)).collect();
+        let meeting = words.iter().any(|w| MEETINGS.contains(&w.as_str()));
+        let intent = words.iter().any(|w| INTENT.contains(&w.as_str()));
+        // What was said names the target; for a meeting, the sentence that reports it does.
+        let scope = if meeting && intent { doc.sentences[s].span.cover(q.span) } else { q.span };
         let about = doc
             .mentions
             .iter()
-            .filter(|x| q.span.contains(x.span) || doc.sentences[s].span.contains(x.span))
+            .filter(|x| scope.contains(x.span))
             .filter(|x| !q.source.is_some_and(|src| src.contains(x.span)))
             .filter_map(|x| code_of(doc, x).map(|c| (x, c)))
             .find(|(_, c)| country(c) != country(&code));
@@ -540,9 +545,6 @@ fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
         let neutral_cue =
             matches!(cue_lemma.as_str(), "confirm" | "announce" | "report" | "reveal" | "disclose");
         let hostile = q.tone.is_some_and(|t| t < -0.4) && !neutral_cue;
-        let words: Vec<String> = doc.token_range(doc.sentences[s].span).map(|t| lemma(doc, t)).collect();
-        let meeting = words.iter().any(|w| MEETINGS.contains(&w.as_str()));
-        let intent = words.iter().any(|w| INTENT.contains(&w.as_str()));
         let coded = match cue_code.as_deref() {
             Some(c) if c.starts_with("11") || c.starts_with("12") || c.starts_with("13") => {
                 Some((if c == "110" && hostile { "111".to_string() } else { c.to_string() }, "statement cue"))
@@ -551,7 +553,9 @@ fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
             _ if hostile && target.is_some() => {
                 Some(("111".to_string(), "statement with hostile words about another actor"))
             }
-            _ => None,
+            // Otherwise the cue's own code ("believes" → 012), as PETRARCH codes statements.
+            Some(c) => Some((c.to_string(), "statement cue")),
+            None => None,
         };
         let Some((code, rule)) = coded else { continue };
         let Some(target) = target else { continue };
