@@ -76,6 +76,13 @@ fn reported_speech_forms() {
     );
     let according = doc.quotes.iter().find(|q| doc.slice(q.content).starts_with("the vote")).unwrap();
     assert_eq!(doc.slice(according.cue.unwrap()), "According to");
+    let doc = analyze(
+        "The minister was quoted as saying that the border would stay closed. \
+         Taxes will rise, said Finance Minister Ana Lopes on Monday.",
+    );
+    assert_eq!(speaker_of(&doc, "that the border would stay closed"), "The minister", "quoted as saying");
+    let lopes = speaker_of(&doc, "Taxes will rise");
+    assert!(lopes.ends_with("Ana Lopes"), "inverted: {lopes}");
 }
 
 #[test]

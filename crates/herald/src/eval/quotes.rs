@@ -203,21 +203,28 @@ pub fn score(text: &[char], gold: &[Attribution], predicted: &[Attribution]) -> 
 
 /// herald's quotes as attributions in character offsets, the way PolNeAR counts them: a partial
 /// quote inside a mixed one is part of it, and a quote that continues a speaker's run without a
-/// cue of its own (“…,” she said. “…”) is another segment of the same attribution.
+/// cue of its own (“…,” she said. “…”), or that shares its cue with the quote before (“…,” she
+/// said, “…”), is another segment of the same attribution.
 pub fn attributions_of(doc: &Doc) -> Vec<Attribution> {
     let idx = CharIndex::new(&doc.text);
     let seg = |s: Option<Span>| -> Segments { s.map(|s| vec![idx.chars(s)]).unwrap_or_default() };
     let inside_mixed = |s: Span| doc.quotes.iter().any(|o| o.kind == QuoteKind::Mixed && o.span.overlaps(s));
     let mut out: Vec<Attribution> = Vec::new();
     let mut last: Option<(usize, Option<u32>, u32)> = None;
+    let mut last_cue: Option<Span> = None;
     for q in doc.quotes.iter().filter(|q| !(q.kind == QuoteKind::Partial && inside_mixed(q.span))) {
         let source =
             q.source.or_else(|| q.speaker_mention.and_then(|m| doc.mentions.get(m as usize)).map(|m| m.span));
-        let continues = q.cue.is_none()
+        let run = q.cue.is_none()
             && q.speaker.is_some()
             && last.is_some_and(|(_, sp, end)| {
                 sp == q.speaker && q.span.start() >= end && q.span.start() - end < 400
             });
+        let shared_cue = q.cue.is_some() && q.cue == last_cue;
+        let continues = run || shared_cue;
+        if q.cue.is_some() {
+            last_cue = q.cue;
+        }
         match (continues, last) {
             (true, Some((i, _, _))) => out[i].content.extend(seg(Some(q.span))),
             _ => {
