@@ -258,6 +258,17 @@ fn code_verb(
     v: usize,
     object: Option<usize>,
 ) -> Option<(String, String)> {
+    code_verb_pair(doc, dict, tree, v, object).map(|(c, _, r)| (c, r))
+}
+
+/// The code, the paired reverse code (`[042:043]`: the target receives the visit), and the rule.
+fn code_verb_pair(
+    doc: &Doc,
+    dict: &VerbDictionary,
+    tree: &Tree,
+    v: usize,
+    object: Option<usize>,
+) -> Option<(String, Option<String>, String)> {
     let lemma_v = lemma(doc, v);
     let entries = dict.verbs.get(&lemma_v)?;
     let particle = children(tree, v).find(|&c| rel(doc, c) == "compound:prt").map(|c| lemma(doc, c));
@@ -292,12 +303,15 @@ fn code_verb(
         .filter(|(_, p)| fits(&p.post, &after) && fits(&p.pre, &before))
         .max_by_key(|(_, p)| p.pre.len() + p.post.len());
     if let Some((block, p)) = best {
-        return p.code.clone().map(|c| (c, format!("{} {}", block.name, p.text)));
+        return p.code.clone().map(|c| (c, p.reverse.clone(), format!("{} {}", block.name, p.text)));
     }
     candidates.iter().find_map(|e| {
         let block = dict.blocks.get(e.block)?;
-        let code = e.code.clone().unwrap_or_else(|| block.code.clone())?;
-        Some((code, format!("{} {}", block.name, lemma_v)))
+        let (code, reverse) = match e.code.clone() {
+            Some(own) => (own, None),
+            None => (block.code.clone(), block.reverse.clone()),
+        };
+        Some((code?, reverse, format!("{} {}", block.name, lemma_v)))
     })
 }
 
@@ -405,7 +419,9 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         return Vec::new();
     }
     let f = frame(doc, tree, v);
-    let Some((code, rule)) = code_verb(doc, &lex.verbs, tree, v, f.object) else { return Vec::new() };
+    let Some((code, reverse, rule)) = code_verb_pair(doc, &lex.verbs, tree, v, f.object) else {
+        return Vec::new();
+    };
     let sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
     let mut targets = f.target.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
     if targets.is_empty() {
@@ -432,6 +448,12 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         for target in targets.iter().filter(|t| t.code != source.code) {
             let coding = Coding { code: code.clone(), rule: rule.clone(), confidence: 0.8 };
             out.extend(event(doc, coding, v, source.clone(), target.clone(), date));
+            // A paired code: the target's side of it ("left for X" → X receives the visit).
+            if let Some(reverse) = &reverse {
+                let coding =
+                    Coding { code: reverse.clone(), rule: format!("{rule} (paired)"), confidence: 0.7 };
+                out.extend(event(doc, coding, v, target.clone(), source.clone(), date));
+            }
         }
     }
     out

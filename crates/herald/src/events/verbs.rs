@@ -37,6 +37,8 @@ pub struct Pattern {
     pub post: Vec<Word>,
     /// CAMEO code, or `None` for `---`.
     pub code: Option<String>,
+    /// For a paired code (`[042:043]`), what the target does to the source.
+    pub reverse: Option<String>,
     /// The pattern as written (for evidence).
     pub text: String,
 }
@@ -48,6 +50,8 @@ pub struct Block {
     pub name: String,
     /// Default code, `None` for `---`.
     pub code: Option<String>,
+    /// For a paired default code, what the target does to the source.
+    pub reverse: Option<String>,
     /// Patterns, in file order.
     pub patterns: Vec<Pattern>,
 }
@@ -105,9 +109,14 @@ impl VerbDictionary {
                     Some((name, rest)) => (name.trim(), rest.split(']').next().unwrap_or("")),
                     None => (inner, "---"),
                 };
-                match parse_code(code) {
-                    Ok(code) => {
-                        self.blocks.push(Block { name: name.to_string(), code, patterns: Vec::new() });
+                match parse_code(code).and_then(|c| Ok((c, parse_reverse(code)?))) {
+                    Ok((code, reverse)) => {
+                        self.blocks.push(Block {
+                            name: name.to_string(),
+                            code,
+                            reverse,
+                            patterns: Vec::new(),
+                        });
                         block = Some(self.blocks.len() - 1);
                     }
                     Err(m) => {
@@ -164,17 +173,29 @@ impl VerbDictionary {
     }
 }
 
-/// `163`, `042:043` (first kept), `---` (none).
+/// `163`, `---` (none), or the first code of a pair.
 fn parse_code(code: &str) -> Result<Option<String>, String> {
+    one_code(code.split(':').next().unwrap_or(""), code)
+}
+
+/// The second code of a pair `042:043`: what the target does to the source (receives the visit).
+fn parse_reverse(code: &str) -> Result<Option<String>, String> {
+    match code.split_once(':') {
+        Some((_, second)) => one_code(second, code),
+        None => Ok(None),
+    }
+}
+
+fn one_code(part: &str, whole: &str) -> Result<Option<String>, String> {
     // `080!` marks a code PETRARCH treats specially; the code is the digits.
-    let first = code.split(':').next().unwrap_or("").trim().trim_end_matches('!');
-    if first.chars().all(|c| c == '-') {
+    let part = part.trim().trim_end_matches('!');
+    if part.chars().all(|c| c == '-') {
         return Ok(None);
     }
-    if first.len() >= 2 && first.len() <= 4 && first.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(Some(first.to_string()))
+    if part.len() >= 2 && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(Some(part.to_string()))
     } else {
-        Err(format!("bad event code {code:?}"))
+        Err(format!("bad event code {whole:?}"))
     }
 }
 
@@ -206,7 +227,8 @@ fn parse_member(line: &str) -> Result<(Vec<String>, Option<Option<String>>), Str
 /// ` PRE * POST [code]`.
 fn parse_pattern(body: &str) -> Result<Pattern, String> {
     let (words, code) = body.rsplit_once('[').ok_or_else(|| format!("no code in pattern {body:?}"))?;
-    let code = parse_code(code.split(']').next().unwrap_or(""))?;
+    let inner = code.split(']').next().unwrap_or("");
+    let (code, reverse) = (parse_code(inner)?, parse_reverse(inner)?);
     let (pre, post) = words.split_once('*').ok_or_else(|| format!("no * in pattern {body:?}"))?;
     let read = |s: &str| -> Vec<Word> {
         s.split(|c: char| {
@@ -220,7 +242,7 @@ fn parse_pattern(body: &str) -> Result<Pattern, String> {
         .filter(|w| !matches!(w, Word::Literal(l) if l.is_empty()))
         .collect()
     };
-    Ok(Pattern { pre: read(pre), post: read(post), code, text: format!("-{}", words.trim_end()) })
+    Ok(Pattern { pre: read(pre), post: read(post), code, reverse, text: format!("-{}", words.trim_end()) })
 }
 
 #[cfg(test)]
@@ -229,7 +251,7 @@ mod tests {
 
     const DICT: &str = "&CURRENCY\n+MONEY\n+DOLLAR\n\n---  IMPOSE   [170]  ---\nIMPOSE \n\
         LEVY {LEVYING LEVIED LEVIES }\n- * SANCTIONS  [163]  # IMPOSE\n- * &CURRENCY (ON) [1621]\n\
-        - * TAXES [---]\n---  CANCEL   [---]  ---\n+CALL_OFF [160]\nEND\n- * MEETING [040]\n\
+        - * TAXES [---]\n---  CANCEL   [---]  ---\n+CALL_OFF [160]\nEND\n- * MEETING [040:041]\n\
         - BROKEN PATTERN\nBAD$VERB\n";
 
     #[test]
@@ -248,5 +270,7 @@ mod tests {
         assert_eq!(call.particle.as_deref(), Some("off"));
         assert_eq!(call.code, Some(Some("160".into())));
         assert!(d.matches(&Word::Set("currency".into()), "dollar"));
+        let cancel = &d.blocks[d.verbs["end"][0].block];
+        assert_eq!(cancel.patterns[0].reverse.as_deref(), Some("041"));
     }
 }
