@@ -196,11 +196,13 @@ struct Frame {
 fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
     let child = |rels: &[&str]| children(tree, v).find(|&c| rels.contains(&rel(doc, c)));
     let case_of = |n: usize| children(tree, n).find(|&c| rel(doc, c) == "case").map(|c| lemma(doc, c));
+    // The oblique whose preposition comes first in `cases` ("with Gondor" before "at Osgiliath").
     let oblique = |n: usize, cases: &[&str]| {
-        children(tree, n).find(|&c| {
-            matches!(rel(doc, c), "obl" | "nmod" | "obl:arg" | "obl:agent")
-                && case_of(c).is_some_and(|k| cases.contains(&k.as_str()))
-        })
+        let rank = |c: usize| {
+            let is_oblique = matches!(rel(doc, c), "obl" | "nmod" | "obl:arg" | "obl:agent");
+            case_of(c).and_then(|k| cases.iter().position(|x| *x == k)).filter(|_| is_oblique)
+        };
+        children(tree, n).filter_map(|c| rank(c).map(|r| (r, c))).min().map(|(_, c)| c)
     };
     let passive = children(tree, v).any(|c| rel(doc, c) == "nsubj:pass" || rel(doc, c) == "aux:pass");
     let (mut source, mut target) =
