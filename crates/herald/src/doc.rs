@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::date::Date;
 use crate::diag::Diagnostic;
-use crate::layers::{Dep, Entity, Event, Mention, Morph, Place, Quote, Timex};
+use crate::layers::{Dep, Entity, Event, Mention, Morph, Place, Quote, Timex, Upos};
 use crate::span::Span;
 use crate::tone::ArticleTone;
 
@@ -137,6 +137,26 @@ impl Doc {
     /// The surface form of token `i`.
     pub fn form(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.span.slice(&self.text))
+    }
+
+    /// The part of speech of token `i`, once tagged.
+    pub fn upos(&self, i: usize) -> Option<Upos> {
+        self.morphology.get(i).map(|m| m.upos)
+    }
+
+    /// The lemma of token `i` (`""` before tagging).
+    pub fn lemma(&self, i: usize) -> &str {
+        self.morphology.get(i).map_or("", |m| m.lemma.as_str())
+    }
+
+    /// The dependency relation of token `i` (`""` before parsing).
+    pub fn rel(&self, i: usize) -> &str {
+        self.syntax.get(i).map_or("", |d| d.rel.as_str())
+    }
+
+    /// The head of token `i`, if it has one.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.syntax.get(i).and_then(|d| d.head).map(|h| h as usize)
     }
 
     /// The tokens that overlap `span`, as a range of indices (empty if none do).

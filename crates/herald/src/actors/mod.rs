@@ -105,10 +105,6 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
         .collect();
 }
 
-fn upos(doc: &Doc, i: usize) -> Option<Upos> {
-    doc.morphology.get(i).map(|m| m.upos)
-}
-
 /// The recognizer's mentions as token ranges, cut before a time expression and without
 /// trailing function words and common nouns ("US Treasury Department on Wednesday" → "US
 /// Treasury Department", "White House press secretary" → "White House"). A span with no proper
@@ -128,10 +124,10 @@ fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
         // ("san francisco") is left as the recognizer read it.
         let cased = capitalized(doc, range.start);
         let common = |i: usize| {
-            !capitalized(doc, i) && matches!(upos(doc, i), Some(Upos::Noun | Upos::Adj | Upos::Verb))
+            !capitalized(doc, i) && matches!(doc.upos(i), Some(Upos::Noun | Upos::Adj | Upos::Verb))
         };
         while end > range.start
-            && (matches!(upos(doc, end - 1), Some(Upos::Adp | Upos::Det | Upos::Punct | Upos::Cconj))
+            && (matches!(doc.upos(end - 1), Some(Upos::Adp | Upos::Det | Upos::Punct | Upos::Cconj))
                 || cased && common(end - 1))
         {
             end -= 1;
@@ -140,7 +136,7 @@ fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
         // no name.
         let initial = (doc.sentences.iter().map(|s| s.token_start as usize))
             .any(|s| (s..range.start).all(|i| !doc.form(i).chars().any(char::is_alphanumeric)));
-        let nameless = (range.start..end).all(|i| !matches!(upos(doc, i), Some(Upos::Propn | Upos::X)));
+        let nameless = (range.start..end).all(|i| !matches!(doc.upos(i), Some(Upos::Propn | Upos::X)));
         if end > range.start && !(initial && nameless && end - range.start == 1) {
             out.push(Work { tokens: range.start..end, kind: m.kind, actor: None, role: None, plural: false });
         }
@@ -292,11 +288,11 @@ fn add_missed_speakers(doc: &Doc, work: &mut Vec<Work>) {
     let mut found = Vec::new();
     for i in 0..doc.tokens.len() {
         let dep = match doc.syntax.get(i) {
-            Some(d) if d.rel == "nsubj" && upos(doc, i) == Some(Upos::Propn) && capitalized(doc, i) => d,
+            Some(d) if d.rel == "nsubj" && doc.upos(i) == Some(Upos::Propn) && capitalized(doc, i) => d,
             _ => continue,
         };
         let cue = dep.head.map(|h| h as usize).filter(|&h| {
-            upos(doc, h) == Some(Upos::Verb)
+            doc.upos(h) == Some(Upos::Verb)
                 && crate::quotes::cues::takes_clause(&doc.morphology[h].lemma.to_lowercase())
         });
         if cue.is_none() || work.iter().any(|w| w.tokens.contains(&i)) {
@@ -304,7 +300,7 @@ fn add_missed_speakers(doc: &Doc, work: &mut Vec<Work>) {
         }
         // The run of capitalized proper nouns around the subject's head.
         let name =
-            |t: usize| upos(doc, t) == Some(Upos::Propn) && capitalized(doc, t) && same_sentence(doc, t, i);
+            |t: usize| doc.upos(t) == Some(Upos::Propn) && capitalized(doc, t) && same_sentence(doc, t, i);
         let mut start = i;
         while start > 0 && name(start - 1) {
             start -= 1;
@@ -343,7 +339,7 @@ fn add_repeated_surnames(doc: &Doc, words: &Words, work: &mut Vec<Work>) {
     for (i, lower) in words.lower.iter().enumerate() {
         // The tagger may not know the name ("Firefly left." as an adverb); the case says it.
         let content = !matches!(
-            upos(doc, i),
+            doc.upos(i),
             Some(Upos::Pron | Upos::Det | Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Aux | Upos::Punct)
         );
         if !taken[i] && surnames.contains(lower.as_str()) && capitalized(doc, i) && content {
@@ -368,12 +364,11 @@ fn add_roles(doc: &Doc, hits: &[Hit], work: &mut Vec<Work>) {
             continue;
         }
         let last = h.tokens.end - 1;
-        let noun =
-            matches!(upos(doc, last), Some(Upos::Noun)) || matches!(upos(doc, last), Some(Upos::Propn));
+        let noun = matches!(doc.upos(last), Some(Upos::Noun)) || matches!(doc.upos(last), Some(Upos::Propn));
         let next = h.tokens.end;
         let before_name = before_name(doc, last);
         let next_noun = next < doc.tokens.len()
-            && matches!(upos(doc, next), Some(Upos::Noun))
+            && matches!(doc.upos(next), Some(Upos::Noun))
             && same_sentence(doc, last, next);
         if !noun || before_name || next_noun || named.iter().any(|r| overlaps(r, &h.tokens)) {
             continue;
@@ -393,7 +388,7 @@ fn description(doc: &Doc, h: &Hit, work: &[Work]) -> Work {
 
 fn add_pronouns(doc: &Doc, words: &Words, work: &mut Vec<Work>) {
     for (i, w) in words.lower.iter().enumerate() {
-        if PRONOUNS.contains(&w.as_str()) && upos(doc, i) == Some(Upos::Pron) {
+        if PRONOUNS.contains(&w.as_str()) && doc.upos(i) == Some(Upos::Pron) {
             let plural = matches!(w.as_str(), "they" | "them" | "their" | "themselves");
             work.push(Work { tokens: i..i + 1, kind: MentionKind::Pronoun, actor: None, role: None, plural });
         }
@@ -414,7 +409,7 @@ fn before_name(doc: &Doc, last: usize) -> bool {
     let next = last + 1;
     next < doc.tokens.len()
         && capitalized(doc, next)
-        && matches!(upos(doc, next), Some(Upos::Propn))
+        && matches!(doc.upos(next), Some(Upos::Propn))
         && same_sentence(doc, last, next)
 }
 
@@ -471,7 +466,7 @@ fn chain_left(doc: &Doc, start: usize, work: &[Work]) -> usize {
             break;
         }
         let form = doc.form(t);
-        match upos(doc, t) {
+        match doc.upos(t) {
             Some(Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num) => j = t,
             Some(Upos::Part) if matches!(form, "'s" | "’s") => j = t,
             Some(Upos::Det) => return t,
@@ -488,13 +483,13 @@ fn appositive_right(doc: &Doc, end: usize, hits: &[Hit]) -> Option<Range<usize>>
         return None;
     }
     let mut j = end + 1;
-    if matches!(upos(doc, j), Some(Upos::Det)) {
+    if matches!(doc.upos(j), Some(Upos::Det)) {
         j += 1;
     }
     let start = j;
     while j < doc.tokens.len()
         && same_sentence(doc, start, j)
-        && matches!(upos(doc, j), Some(Upos::Propn | Upos::Noun | Upos::Adj))
+        && matches!(doc.upos(j), Some(Upos::Propn | Upos::Noun | Upos::Adj))
     {
         j += 1;
     }

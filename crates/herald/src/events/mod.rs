@@ -108,20 +108,9 @@ fn paragraph(doc: &Doc, sentence: u32) -> u32 {
     doc.sentences.get(sentence as usize).map_or(0, |s| s.paragraph)
 }
 
-fn rel(doc: &Doc, i: usize) -> &str {
-    doc.syntax.get(i).map_or("", |d| d.rel.as_str())
-}
-
-fn head(doc: &Doc, i: usize) -> Option<usize> {
-    doc.syntax.get(i).and_then(|d| d.head).map(|h| h as usize)
-}
-
+/// The lowercase lemma of token `i` (the dictionaries' spelling).
 fn lemma(doc: &Doc, i: usize) -> String {
-    doc.morphology.get(i).map_or_else(String::new, |m| m.lemma.to_lowercase())
-}
-
-fn upos(doc: &Doc, i: usize) -> Option<Upos> {
-    doc.morphology.get(i).map(|m| m.upos)
+    doc.lemma(i).to_lowercase()
 }
 
 fn children<'t>(tree: &'t Tree, i: usize) -> impl Iterator<Item = usize> + 't {
@@ -151,8 +140,8 @@ fn reported_tokens(doc: &Doc) -> Vec<Option<u32>> {
 fn not_an_act(doc: &Doc, tree: &Tree, v: usize) -> bool {
     children(tree, v).any(|c| {
         let l = lemma(doc, c);
-        (rel(doc, c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
-            || (rel(doc, c) == "aux" && matches!(l.as_str(), "would" | "could" | "might" | "may" | "should"))
+        (doc.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
+            || (doc.rel(c) == "aux" && matches!(l.as_str(), "would" | "could" | "might" | "may" | "should"))
     })
 }
 
@@ -194,54 +183,54 @@ struct Frame {
 }
 
 fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
-    let child = |rels: &[&str]| children(tree, v).find(|&c| rels.contains(&rel(doc, c)));
-    let case_of = |n: usize| children(tree, n).find(|&c| rel(doc, c) == "case").map(|c| lemma(doc, c));
+    let child = |rels: &[&str]| children(tree, v).find(|&c| rels.contains(&doc.rel(c)));
+    let case_of = |n: usize| children(tree, n).find(|&c| doc.rel(c) == "case").map(|c| lemma(doc, c));
     // The oblique whose preposition comes first in `cases` ("with Gondor" before "at Osgiliath").
     let oblique = |n: usize, cases: &[&str]| {
         let rank = |c: usize| {
-            let is_oblique = matches!(rel(doc, c), "obl" | "nmod" | "obl:arg" | "obl:agent");
+            let is_oblique = matches!(doc.rel(c), "obl" | "nmod" | "obl:arg" | "obl:agent");
             case_of(c).and_then(|k| cases.iter().position(|x| *x == k)).filter(|_| is_oblique)
         };
         children(tree, n).filter_map(|c| rank(c).map(|r| (r, c))).min().map(|(_, c)| c)
     };
-    let passive = children(tree, v).any(|c| rel(doc, c) == "nsubj:pass" || rel(doc, c) == "aux:pass");
+    let passive = children(tree, v).any(|c| doc.rel(c) == "nsubj:pass" || doc.rel(c) == "aux:pass");
     let (mut source, mut target) =
         if passive { (oblique(v, &["by"]), child(&["nsubj:pass"])) } else { (child(&["nsubj"]), None) };
     // "rebels, who attacked the town": the relative pronoun stands for the noun.
     let relative = |t: usize| matches!(lemma(doc, t).as_str(), "who" | "which" | "that");
-    if rel(doc, v) == "acl:relcl" {
+    if doc.rel(v) == "acl:relcl" {
         if source.is_some_and(relative) {
-            source = head(doc, v);
+            source = doc.head(v);
         }
         if target.is_some_and(relative) {
-            target = head(doc, v);
+            target = doc.head(v);
         }
     }
     // "French troops attacked Malian rebels" parsed as a noun with a clause: a finite verb with
     // its own object has the noun as its subject.
     let finite =
         doc.morphology.get(v).is_some_and(|m| matches!(m.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN"));
-    if rel(doc, v) == "acl" && finite && source.is_none() && child(&["obj"]).is_some() {
-        source = head(doc, v);
+    if doc.rel(v) == "acl" && finite && source.is_none() && child(&["obj"]).is_some() {
+        source = doc.head(v);
     }
     // A participle on a noun ("sanctions imposed on X by Y"): the noun is the object.
-    let object = if matches!(rel(doc, v), "acl" | "acl:relcl") && !(finite && child(&["obj"]).is_some()) {
-        head(doc, v)
+    let object = if matches!(doc.rel(v), "acl" | "acl:relcl") && !(finite && child(&["obj"]).is_some()) {
+        doc.head(v)
     } else {
         child(&["obj"])
     };
     let targets = ["with", "against", "on", "upon", "to", "toward", "towards", "at"];
-    if target.is_none() || passive && rel(doc, v) == "acl" {
+    if target.is_none() || passive && doc.rel(v) == "acl" {
         target = match object {
-            Some(o) if is_event_noun(doc, o) || Some(o) == head(doc, v) => {
+            Some(o) if is_event_noun(doc, o) || Some(o) == doc.head(v) => {
                 oblique(o, &targets).or_else(|| oblique(v, &targets))
             }
             Some(o) => Some(o),
             None => oblique(v, &targets),
         };
     }
-    if source.is_none() && matches!(rel(doc, v), "xcomp" | "conj" | "advcl") {
-        source = head(doc, v).and_then(|h| children(tree, h).find(|&c| rel(doc, c) == "nsubj"));
+    if source.is_none() && matches!(doc.rel(v), "xcomp" | "conj" | "advcl") {
+        source = doc.head(v).and_then(|h| children(tree, h).find(|&c| doc.rel(c) == "nsubj"));
     }
     Frame { source, target, object }
 }
@@ -273,7 +262,7 @@ fn code_verb_pair(
 ) -> Option<(String, Option<String>, String)> {
     let lemma_v = lemma(doc, v);
     let entries = dict.verbs.get(&lemma_v)?;
-    let particle = children(tree, v).find(|&c| rel(doc, c) == "compound:prt").map(|c| lemma(doc, c));
+    let particle = children(tree, v).find(|&c| doc.rel(c) == "compound:prt").map(|c| lemma(doc, c));
     // A verb with its particle ("call off") is that entry; otherwise the entries without one.
     let with_particle: Vec<_> =
         entries.iter().filter(|e| e.particle.is_some() && e.particle == particle).collect();
@@ -389,7 +378,7 @@ fn event(
 /// The actors a token names, with those joined to it by "and" ("Arnor and Gondor").
 fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
     let mut out: Vec<EventActor> = Vec::new();
-    for n in std::iter::once(t).chain(children(tree, t).filter(|&c| rel(doc, c) == "conj")) {
+    for n in std::iter::once(t).chain(children(tree, t).filter(|&c| doc.rel(c) == "conj")) {
         let one = if n == t { actor_here(doc, tree, n) } else { actor_at(doc, tree, n) };
         if let Some(a) = one.filter(|a| !out.iter().any(|o| o.code == a.code)) {
             out.push(a);
@@ -417,7 +406,7 @@ fn actor_here(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
 /// One event per source and target a verb names; an event needs both sides (a one-sided
 /// "event" is usually a misreading).
 fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
-    if upos(doc, v) != Some(Upos::Verb) || not_an_act(doc, tree, v) {
+    if doc.upos(v) != Some(Upos::Verb) || not_an_act(doc, tree, v) {
         return Vec::new();
     }
     let f = frame(doc, tree, v);
@@ -431,7 +420,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         // Osgiliath"), not in clauses hanging from it.
         let phrase = tree.subtree(v);
         let clauses: Vec<std::ops::Range<usize>> = children(tree, v)
-            .filter(|&c| matches!(rel(doc, c), "advcl" | "parataxis" | "ccomp" | "conj" | "nsubj" | "csubj"))
+            .filter(|&c| matches!(doc.rel(c), "advcl" | "parataxis" | "ccomp" | "conj" | "nsubj" | "csubj"))
             .map(|c| tree.subtree(c))
             .collect();
         let found = (v + 1..phrase.end)
@@ -464,7 +453,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
 /// "the sanctions targeting Russia, which were implemented by the US Treasury Department":
 /// an event noun whose agent and target the clauses around it name.
 fn nominal(doc: &Doc, lex: &Lexicons, tree: &Tree, n: usize) -> Option<Event> {
-    if upos(doc, n) != Some(Upos::Noun) {
+    if doc.upos(n) != Some(Upos::Noun) {
         return None;
     }
     let l = lemma(doc, n);
@@ -472,14 +461,14 @@ fn nominal(doc: &Doc, lex: &Lexicons, tree: &Tree, n: usize) -> Option<Event> {
     let mut source = None;
     let mut target = None;
     for c in children(tree, n) {
-        match rel(doc, c) {
+        match doc.rel(c) {
             // "American sanctions", "US sanctions"
             "amod" | "compound" | "nmod:poss" => source = source.or_else(|| actor_at(doc, tree, c)),
             "acl" | "acl:relcl" => {
                 let f = frame(doc, tree, c);
                 source = source.or_else(|| f.source.and_then(|t| actor_at(doc, tree, t)));
                 // "sanctions targeting Russia": the participle's object.
-                let obj = children(tree, c).find(|&o| rel(doc, o) == "obj");
+                let obj = children(tree, c).find(|&o| doc.rel(o) == "obj");
                 target = target.or_else(|| obj.and_then(|o| actor_at(doc, tree, o)));
                 target = target.or_else(|| f.target.filter(|&t| t != n).and_then(|t| actor_at(doc, tree, t)));
             }
@@ -493,7 +482,7 @@ fn nominal(doc: &Doc, lex: &Lexicons, tree: &Tree, n: usize) -> Option<Event> {
         let f = frame(doc, tree, h);
         code_verb(doc, &lex.verbs, tree, h, f.object).is_some_and(|(c, _)| c.get(..2) == code.get(..2))
     };
-    if matches!(rel(doc, n), "obj" | "nsubj:pass") && head(doc, n).is_some_and(same_root) {
+    if matches!(doc.rel(n), "obj" | "nsubj:pass") && doc.head(n).is_some_and(same_root) {
         return None;
     }
     let source = source?;

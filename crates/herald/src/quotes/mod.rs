@@ -65,24 +65,8 @@ pub fn run(doc: &mut Doc) {
     doc.quotes = out.into_iter().filter_map(|a| record(doc, &marked, &a)).collect();
 }
 
-fn rel(doc: &Doc, i: usize) -> &str {
-    doc.syntax.get(i).map_or("", |d| d.rel.as_str())
-}
-
-fn head(doc: &Doc, i: usize) -> Option<usize> {
-    doc.syntax.get(i).and_then(|d| d.head).map(|h| h as usize)
-}
-
-fn lemma(doc: &Doc, i: usize) -> &str {
-    doc.morphology.get(i).map_or("", |m| m.lemma.as_str())
-}
-
-fn upos(doc: &Doc, i: usize) -> Option<Upos> {
-    doc.morphology.get(i).map(|m| m.upos)
-}
-
 fn is_punct(doc: &Doc, i: usize) -> bool {
-    upos(doc, i) == Some(Upos::Punct)
+    doc.upos(i) == Some(Upos::Punct)
 }
 
 /// Drops punctuation at both ends of a token range (keeping quote marks that enclose words).
@@ -107,7 +91,7 @@ fn subject(doc: &Doc, tree: &Tree, i: usize) -> Option<usize> {
         tree.children(node)
             .iter()
             .map(|&c| c as usize)
-            .filter(|&c| matches!(rel(doc, c), "nsubj" | "nsubj:pass" | "csubj"))
+            .filter(|&c| matches!(doc.rel(c), "nsubj" | "nsubj:pass" | "csubj"))
             .min_by_key(|&c| (c > node, c.abs_diff(node)))
     };
     if let Some(s) = own(i) {
@@ -116,20 +100,19 @@ fn subject(doc: &Doc, tree: &Tree, i: usize) -> Option<usize> {
     let mut node = i;
     let mut fallback = None;
     for _ in 0..4 {
-        match rel(doc, node) {
+        match doc.rel(node) {
             // "a super PAC supporting Mrs. Clinton", "The Journal, citing documents, …": the noun
             // the participle describes is the source.
             "acl"
-                if head(doc, node)
-                    .is_some_and(|h| matches!(upos(doc, h), Some(Upos::Noun | Upos::Propn))) =>
+                if doc.head(node).is_some_and(|h| matches!(doc.upos(h), Some(Upos::Noun | Upos::Propn))) =>
             {
-                return head(doc, node);
+                return doc.head(node);
             }
-            "advcl" | "xcomp" | "conj" | "acl" | "ccomp" => node = head(doc, node)?,
+            "advcl" | "xcomp" | "conj" | "acl" | "ccomp" => node = doc.head(node)?,
             _ => break,
         }
         if let Some(s) = own(node) {
-            if cues::is_cue(&lemma(doc, node).to_lowercase()) {
+            if cues::is_cue(&doc.lemma(node).to_lowercase()) {
                 return Some(s);
             }
             fallback = fallback.or(Some(s));
@@ -146,7 +129,7 @@ fn speaker_of(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], i: usize) -> Opt
     let usable = |t: usize| {
         quoted.get(t).is_some_and(Option::is_none)
             && matches!(
-                upos(doc, t),
+                doc.upos(t),
                 Some(Upos::Propn | Upos::Pron | Upos::Noun | Upos::Num | Upos::X | Upos::Adj | Upos::Det)
             )
     };
@@ -154,9 +137,9 @@ fn speaker_of(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], i: usize) -> Opt
     let subj = match subj {
         Some(t)
             if matches!(doc.form(t).to_lowercase().as_str(), "that" | "which")
-                && rel(doc, i) == "acl:relcl" =>
+                && doc.rel(i) == "acl:relcl" =>
         {
-            head(doc, i).filter(|&h| usable(h))
+            doc.head(i).filter(|&h| usable(h))
         }
         other => other,
     };
@@ -165,9 +148,9 @@ fn speaker_of(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], i: usize) -> Opt
             // "Having announced that …, Judge Berman proceeded": an opening participle takes the
             // subject of the sentence's main verb.
             let s = doc.sentence_of(i)?;
-            let root = doc.sentences[s].tokens().find(|&t| head(doc, t).is_none())?;
-            let subj = tree.children(root).iter().map(|&c| c as usize).find(|&c| rel(doc, c) == "nsubj")?;
-            (subj > i && matches!(rel(doc, i), "advcl" | "acl" | "xcomp") && usable(subj)).then_some(subj)
+            let root = doc.sentences[s].tokens().find(|&t| doc.head(t).is_none())?;
+            let subj = tree.children(root).iter().map(|&c| c as usize).find(|&c| doc.rel(c) == "nsubj")?;
+            (subj > i && matches!(doc.rel(i), "advcl" | "acl" | "xcomp") && usable(subj)).then_some(subj)
         })
         .or_else(|| {
             // Last resort: the nearest person or organization named before the cue in its sentence.
@@ -205,14 +188,14 @@ fn source_span(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], speaker: usize)
 /// Whether a content has a content word (not just "that").
 fn has_content_word(doc: &Doc, r: &Range<usize>) -> bool {
     r.clone()
-        .any(|t| matches!(upos(doc, t), Some(Upos::Noun | Upos::Propn | Upos::Verb | Upos::Adj | Upos::Num)))
+        .any(|t| matches!(doc.upos(t), Some(Upos::Noun | Upos::Propn | Upos::Verb | Upos::Adj | Upos::Num)))
 }
 
 /// Attributions read off the parse: every cue verb outside quote marks with a content.
 fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attribution> {
     let mut out = Vec::new();
     for i in 0..doc.tokens.len() {
-        if quoted[i].is_some() || !matches!(upos(doc, i), Some(Upos::Verb)) {
+        if quoted[i].is_some() || !matches!(doc.upos(i), Some(Upos::Verb)) {
             continue;
         }
         // "the United States" is no verb, whatever the tagger says.
@@ -223,18 +206,18 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
         {
             continue;
         }
-        let lemma = lemma(doc, i).to_lowercase();
+        let lemma = doc.lemma(i).to_lowercase();
         if !cues::is_cue(&lemma) {
             continue;
         }
         let child = |rels: &[&str]| {
-            tree.children(i).iter().map(|&c| c as usize).find(|&c| rels.contains(&rel(doc, c)))
+            tree.children(i).iter().map(|&c| c as usize).find(|&c| rels.contains(&doc.rel(c)))
         };
         let content = if cues::takes_clause(&lemma) {
             match child(&["ccomp"]) {
                 Some(c) => Some(tree.subtree(c)),
                 // "…, she noted": the cue interrupts or follows the clause it reports.
-                None if rel(doc, i) == "parataxis" => head(doc, i).map(|h| {
+                None if doc.rel(i) == "parataxis" => doc.head(i).map(|h| {
                     let whole = tree.subtree(h);
                     let own = tree.subtree(i);
                     if own.start > whole.start { whole.start..own.start } else { own.end..whole.end }
@@ -256,10 +239,10 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
                 // "called for her ouster", "referred to the report": an oblique with one of these
                 // prepositions when there is no object.
                 let oblique = tree.children(i).iter().map(|&c| c as usize).find(|&c| {
-                    rel(doc, c) == "obl"
+                    doc.rel(c) == "obl"
                         && tree.children(c).iter().any(|&k| {
                             let k = k as usize;
-                            rel(doc, k) == "case"
+                            doc.rel(k) == "case"
                                 && matches!(doc.form(k).to_lowercase().as_str(), "for" | "to" | "about")
                         })
                 });
@@ -295,7 +278,7 @@ fn clause_after(doc: &Doc, tree: &Tree, i: usize, lemma: &str) -> Option<Range<u
     // "said in a telephone interview that he stands by it": the "that" clause, wherever the
     // parse hung it.
     if let Some(that) =
-        (i + 1..end.min(i + 9)).find(|&t| doc.form(t) == "that" && upos(doc, t) == Some(Upos::Sconj))
+        (i + 1..end.min(i + 9)).find(|&t| doc.form(t) == "that" && doc.upos(t) == Some(Upos::Sconj))
     {
         return Some(that..end);
     }
@@ -303,11 +286,11 @@ fn clause_after(doc: &Doc, tree: &Tree, i: usize, lemma: &str) -> Option<Range<u
         .children(i)
         .iter()
         .map(|&c| c as usize)
-        .filter(|&c| c > i && matches!(rel(doc, c), "obj" | "iobj" | "obl" | "obl:tmod" | "advmod" | "punct"))
+        .filter(|&c| c > i && matches!(doc.rel(c), "obj" | "iobj" | "obl" | "obl:tmod" | "advmod" | "punct"))
         .flat_map(|c| tree.subtree(c))
         .collect();
     let start = (i + 1..end).find(|t| !own.contains(t))?;
-    let verb = (start..end).any(|t| matches!(upos(doc, t), Some(Upos::Verb | Upos::Aux)));
+    let verb = (start..end).any(|t| matches!(doc.upos(t), Some(Upos::Verb | Upos::Aux)));
     (verb && end - start >= 3).then_some(start..end)
 }
 
@@ -316,11 +299,11 @@ fn clause_after(doc: &Doc, tree: &Tree, i: usize, lemma: &str) -> Option<Range<u
 fn adjacent_speaker(doc: &Doc, i: usize) -> Option<usize> {
     let s = doc.sentence_of(i)?;
     let sentence = doc.sentences[s].tokens();
-    let nominal = |t: usize| matches!(upos(doc, t), Some(Upos::Propn | Upos::Pron | Upos::Noun));
+    let nominal = |t: usize| matches!(doc.upos(t), Some(Upos::Propn | Upos::Pron | Upos::Noun));
     let mut j = i;
     while j > sentence.start {
         j -= 1;
-        match upos(doc, j) {
+        match doc.upos(j) {
             Some(Upos::Adv | Upos::Aux | Upos::Part) => continue,
             // "Joyce — who is listed as an attorney — told …": step over an aside.
             _ if matches!(doc.form(j), "—" | "–" | ")") => {
@@ -373,13 +356,13 @@ fn headline(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> Vec<A
     let cue = (start + 1..r.end).find(|&i| {
         quoted[i].is_none()
             && crate::actors::scan::capitalized(doc, i)
-            && matches!(upos(doc, i), Some(Upos::Propn | Upos::Verb | Upos::Noun))
+            && matches!(doc.upos(i), Some(Upos::Propn | Upos::Verb | Upos::Noun))
             && base(doc.form(i)).is_some()
     });
     let Some(cue) = cue else { return Vec::new() };
     let source = start..cue;
     let content = trim(doc, cue + 1..r.end);
-    let named = source.clone().any(|t| matches!(upos(doc, t), Some(Upos::Propn | Upos::Noun)));
+    let named = source.clone().any(|t| matches!(doc.upos(t), Some(Upos::Propn | Upos::Noun)));
     if !named || content.is_empty() {
         return Vec::new();
     }
@@ -400,14 +383,14 @@ fn claim_nouns(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attribut
     let mut out = Vec::new();
     for n in 0..doc.tokens.len() {
         if quoted[n].is_some()
-            || upos(doc, n) != Some(Upos::Noun)
-            || !(cues::is_claim_noun(&lemma(doc, n).to_lowercase())
-                || cues::stance_preposition(&lemma(doc, n).to_lowercase()).is_some())
+            || doc.upos(n) != Some(Upos::Noun)
+            || !(cues::is_claim_noun(&doc.lemma(n).to_lowercase())
+                || cues::stance_preposition(&doc.lemma(n).to_lowercase()).is_some())
         {
             continue;
         }
         let clause = tree.children(n).iter().map(|&c| c as usize).find(|&c| {
-            matches!(rel(doc, c), "acl" | "ccomp")
+            matches!(doc.rel(c), "acl" | "ccomp")
                 && doc.form(tree.subtree(c).start).eq_ignore_ascii_case("that")
         });
         let Some(clause) = clause else { continue };
@@ -415,10 +398,10 @@ fn claim_nouns(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attribut
         if !has_content_word(doc, &content) {
             continue;
         }
-        let possessor = tree.children(n).iter().map(|&c| c as usize).find(|&c| rel(doc, c) == "nmod:poss");
+        let possessor = tree.children(n).iter().map(|&c| c as usize).find(|&c| doc.rel(c) == "nmod:poss");
         let speaker = possessor.or_else(|| {
-            let h = head(doc, n).filter(|_| rel(doc, n) == "obj")?;
-            tree.children(h).iter().map(|&c| c as usize).find(|&c| rel(doc, c) == "nsubj")
+            let h = doc.head(n).filter(|_| doc.rel(n) == "obj")?;
+            tree.children(h).iter().map(|&c| c as usize).find(|&c| doc.rel(c) == "nsubj")
         });
         out.push(Attribution {
             cue: Some(n..n + 1),
@@ -444,8 +427,8 @@ fn colon_attributions(doc: &Doc, quoted: &[Option<usize>]) -> Vec<Attribution> {
         let named = !source.is_empty()
             && source
                 .clone()
-                .all(|t| matches!(upos(doc, t), Some(Upos::Propn | Upos::Noun | Upos::Det | Upos::Adj)))
-            && source.clone().any(|t| matches!(upos(doc, t), Some(Upos::Propn | Upos::Noun)));
+                .all(|t| matches!(doc.upos(t), Some(Upos::Propn | Upos::Noun | Upos::Det | Upos::Adj)))
+            && source.clone().any(|t| matches!(doc.upos(t), Some(Upos::Propn | Upos::Noun)));
         let content = trim(doc, colon + 1..r.end);
         if !named || content.len() < 3 || !has_content_word(doc, &content) {
             continue;
@@ -472,11 +455,11 @@ fn in_a_statement(doc: &Doc, quoted: &[Option<usize>]) -> Vec<Attribution> {
             continue;
         }
         let Some(comma) = r.clone().take(14).find(|&i| doc.form(i) == ",") else { continue };
-        let noun = (r.start + 1..comma).find(|&i| cues::is_source_noun(&lemma(doc, i).to_lowercase()));
+        let noun = (r.start + 1..comma).find(|&i| cues::is_source_noun(&doc.lemma(i).to_lowercase()));
         let Some(noun) = noun else { continue };
         // The content starts after the phrase and any participle clause that describes it.
         let mut start = comma + 1;
-        if matches!(upos(doc, start), Some(Upos::Verb))
+        if matches!(doc.upos(start), Some(Upos::Verb))
             && let Some(c) = (start..r.end).find(|&i| doc.form(i) == ",")
         {
             start = c + 1;
@@ -549,7 +532,7 @@ fn trailing_cues(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> 
             continue;
         };
         let cue = (comma + 1..r.end).find(|&i| {
-            matches!(upos(doc, i), Some(Upos::Verb)) && cues::takes_clause(&lemma(doc, i).to_lowercase())
+            matches!(doc.upos(i), Some(Upos::Verb)) && cues::takes_clause(&doc.lemma(i).to_lowercase())
         });
         let Some(cue) = cue else { continue };
         // "…, said Reince Priebus, the party chairman." — the subject after the cue.
@@ -562,12 +545,12 @@ fn trailing_cues(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> 
         };
         let nominal = |i: usize| {
             matches!(
-                upos(doc, i),
+                doc.upos(i),
                 Some(Upos::Propn | Upos::Noun | Upos::Pron | Upos::Adj | Upos::Det | Upos::Punct)
             )
         };
         let after_ok =
-            inverted || (cue + 1..r.end).all(|i| !matches!(upos(doc, i), Some(Upos::Verb | Upos::Aux)));
+            inverted || (cue + 1..r.end).all(|i| !matches!(doc.upos(i), Some(Upos::Verb | Upos::Aux)));
         let content = trim(doc, r.start..comma);
         let taken = found.iter().any(|a| a.cue.as_ref().is_some_and(|c| c.contains(&cue)));
         if subject.is_empty()
@@ -596,8 +579,8 @@ fn trailing_cues(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> 
 fn cue_near(doc: &Doc, quoted: &[Option<usize>], m: &Marked) -> Option<usize> {
     let is_cue = |i: usize| {
         quoted[i].is_none()
-            && matches!(upos(doc, i), Some(Upos::Verb))
-            && cues::takes_clause(&lemma(doc, i).to_lowercase())
+            && matches!(doc.upos(i), Some(Upos::Verb))
+            && cues::takes_clause(&doc.lemma(i).to_lowercase())
     };
     let after = m.close.map_or(m.content.end, |c| c + 1);
     if let Some(s) = doc.sentence_of(after.saturating_sub(1)) {

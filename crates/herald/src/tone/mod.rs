@@ -304,7 +304,7 @@ impl<'l> ToneScorer<'l> {
                     out[i] = self.config.negation_valence;
                     continue;
                 }
-                let next_upos = doc.morphology.get(i + 1).map(|m| m.upos);
+                let next_upos = doc.upos(i + 1);
                 if word == "too" && i + 1 < range.end && matches!(next_upos, Some(Upos::Adj | Upos::Adv)) {
                     out[i] = self.config.excess;
                     continue;
@@ -404,7 +404,7 @@ impl<'l> ToneScorer<'l> {
             words += 1;
             pos += u32::from(*v > 0.0);
             neg += u32::from(*v < 0.0);
-            match doc.morphology.get(i).map(|m| m.upos) {
+            match doc.upos(i) {
                 Some(Upos::Verb) => verbs += 1,
                 Some(Upos::Pron) => pronouns += 1,
                 _ => {}
