@@ -39,6 +39,18 @@ struct Attribution {
     marked: Option<usize>,
 }
 
+impl Attribution {
+    /// Reported speech without quote marks: cue, content, the source's words and its head.
+    fn reported(
+        cue: Range<usize>,
+        content: Range<usize>,
+        source: Option<Range<usize>>,
+        speaker: Option<usize>,
+    ) -> Attribution {
+        Attribution { cue: Some(cue), content, source, speaker, kind: QuoteKind::Indirect, marked: None }
+    }
+}
+
 /// Runs the stage.
 pub fn run(doc: &mut Doc) {
     if doc.tokens.is_empty() || doc.syntax.len() != doc.tokens.len() {
@@ -254,14 +266,12 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
             continue;
         };
         let speaker = speaker_of(doc, tree, quoted, i);
-        out.push(Attribution {
-            cue: Some(i..i + 1),
-            source: speaker.map(|s| source_span(doc, tree, quoted, s)),
+        out.push(Attribution::reported(
+            i..i + 1,
             content,
+            speaker.map(|s| source_span(doc, tree, quoted, s)),
             speaker,
-            kind: QuoteKind::Indirect,
-            marked: None,
-        });
+        ));
     }
     out
 }
@@ -366,14 +376,7 @@ fn headline(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> Vec<A
     if !named || content.is_empty() {
         return Vec::new();
     }
-    vec![Attribution {
-        cue: Some(cue..cue + 1),
-        content,
-        source: Some(source),
-        speaker: Some(cue - 1),
-        kind: QuoteKind::Indirect,
-        marked: None,
-    }]
+    vec![Attribution::reported(cue..cue + 1, content, Some(source), Some(cue - 1))]
 }
 
 /// "Trump's claim that the election is rigged", "made the promise that …": a claim noun and
@@ -403,14 +406,12 @@ fn claim_nouns(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attribut
             let h = doc.head(n).filter(|_| doc.rel(n) == "obj")?;
             tree.children(h).iter().map(|&c| c as usize).find(|&c| doc.rel(c) == "nsubj")
         });
-        out.push(Attribution {
-            cue: Some(n..n + 1),
+        out.push(Attribution::reported(
+            n..n + 1,
             content,
-            source: speaker.map(|s| source_span(doc, tree, quoted, s)),
+            speaker.map(|s| source_span(doc, tree, quoted, s)),
             speaker,
-            kind: QuoteKind::Indirect,
-            marked: None,
-        });
+        ));
     }
     out
 }
@@ -433,14 +434,7 @@ fn colon_attributions(doc: &Doc, quoted: &[Option<usize>]) -> Vec<Attribution> {
         if !named || content.len() < 3 || !has_content_word(doc, &content) {
             continue;
         }
-        out.push(Attribution {
-            cue: Some(colon..colon + 1),
-            content,
-            source: Some(source.clone()),
-            speaker: Some(colon - 1),
-            kind: QuoteKind::Indirect,
-            marked: None,
-        });
+        out.push(Attribution::reported(colon..colon + 1, content, Some(source.clone()), Some(colon - 1)));
     }
     out
 }
@@ -468,14 +462,7 @@ fn in_a_statement(doc: &Doc, quoted: &[Option<usize>]) -> Vec<Attribution> {
         if content.len() < 3 || !has_content_word(doc, &content) {
             continue;
         }
-        out.push(Attribution {
-            cue: Some(r.start..r.start + 1),
-            content,
-            source: Some(r.start + 1..comma),
-            speaker: Some(noun),
-            kind: QuoteKind::Indirect,
-            marked: None,
-        });
+        out.push(Attribution::reported(r.start..r.start + 1, content, Some(r.start + 1..comma), Some(noun)));
     }
     out
 }
@@ -509,14 +496,7 @@ fn according_to(doc: &Doc, quoted: &[Option<usize>]) -> Vec<Attribution> {
                 continue;
             }
             let speaker = Some(src_end - 1);
-            out.push(Attribution {
-                cue: Some(i..i + 2),
-                content,
-                source: Some(src_start..src_end),
-                speaker,
-                kind: QuoteKind::Indirect,
-                marked: None,
-            });
+            out.push(Attribution::reported(i..i + 2, content, Some(src_start..src_end), speaker));
         }
     }
     out
@@ -562,14 +542,7 @@ fn trailing_cues(doc: &Doc, quoted: &[Option<usize>], found: &[Attribution]) -> 
             continue;
         }
         let speaker = if inverted { subject.end - 1 } else { cue - 1 };
-        out.push(Attribution {
-            cue: Some(cue..cue + 1),
-            content,
-            source: Some(subject.clone()),
-            speaker: Some(speaker),
-            kind: QuoteKind::Indirect,
-            marked: None,
-        });
+        out.push(Attribution::reported(cue..cue + 1, content, Some(subject.clone()), Some(speaker)));
     }
     out
 }
