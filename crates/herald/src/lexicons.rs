@@ -67,7 +67,7 @@ impl Lexicons {
 
     /// Reads the embedded files into a fresh value (to extend with a user's dictionaries).
     pub fn load_embedded() -> Lexicons {
-        let mut lex = Lexicons::default();
+        let mut lex = Lexicons::places_and_names();
         let note = |file: &str, errors: Vec<LexiconError>, lex: &mut Lexicons| {
             lex.errors.extend(errors.into_iter().map(|error| LoadError { file: file.to_string(), error }));
         };
@@ -89,27 +89,29 @@ impl Lexicons {
         note("CAMEO.2.0.txt", errors, &mut lex);
         let errors = lex.verbs.add(HERALD_VERBS);
         note("verbs-herald.txt", errors, &mut lex);
+        lex
+    }
+
+    /// The gazetteer and given names without any actor, agent or verb dictionary, for coding with
+    /// a user's dictionaries alone (PETRARCH's `--dictionaries`).
+    pub fn without_dictionaries() -> Lexicons {
+        Lexicons::places_and_names()
+    }
+
+    /// The gazetteer and the given-name genders.
+    fn places_and_names() -> Lexicons {
+        let mut lex = Lexicons::default();
         let (gazetteer, errors) = Gazetteer::parse(&gunzip(GAZETTEER, "gazetteer.tsv.gz", &mut lex.errors));
         lex.gazetteer = gazetteer;
-        note("gazetteer.tsv.gz", errors, &mut lex);
+        lex.errors.extend(
+            errors.into_iter().map(|error| LoadError { file: "gazetteer.tsv.gz".to_string(), error }),
+        );
         for line in FIRST_NAMES.lines().filter(|l| !l.starts_with('#')) {
             if let Some((name, g)) = line.split_once('\t') {
                 let gender = if g == "f" { Gender::Female } else { Gender::Male };
                 lex.genders.insert(name.to_string(), gender);
             }
         }
-        lex
-    }
-
-    /// The gazetteer and given names without any actor or agent dictionary, for coding with a
-    /// user's dictionaries alone (PETRARCH's `--dictionaries`).
-    pub fn without_dictionaries() -> Lexicons {
-        let mut lex = Lexicons::load_embedded();
-        lex.actors = ActorLexicon::default();
-        lex.verbs = VerbDictionary::default();
-        lex.errors.retain(|e| {
-            !e.file.starts_with("Phoenix") && !e.file.starts_with("CAMEO") && !e.file.contains("-herald")
-        });
         lex
     }
 
