@@ -5,7 +5,6 @@ use std::ops::Range;
 
 use super::lexicon::{ActorKind, Match};
 use crate::doc::Doc;
-use crate::geo::{GazPlace, PlaceKind};
 use crate::layers::Upos;
 use crate::lexicons::Lexicons;
 
@@ -129,33 +128,9 @@ fn place_match(
     at: usize,
     key: &mut String,
 ) -> Option<(usize, u32)> {
-    let gaz = &lex.gazetteer;
-    let max = gaz.longest_from(words.first()?).min(words.len());
-    if max == 0 || !capitalized(doc, at) {
-        return None;
-    }
     let propn = |i: usize| doc.morphology.get(i).is_none_or(|m| matches!(m.upos, Upos::Propn | Upos::Noun));
-    if !propn(at) {
+    if !capitalized(doc, at) || !propn(at) {
         return None;
     }
-    for n in (1..=max).rev() {
-        key.clear();
-        key.push_str(&words[..n].join(" "));
-        let best = gaz.lookup(key).max_by_key(|(_, p)| rank(p)).map(|(i, _)| i);
-        if let Some(best) = best {
-            return Some((n, best));
-        }
-    }
-    None
-}
-
-/// Default preference among places of one name: countries, then capitals, then population.
-pub fn rank(p: &GazPlace) -> (u8, u64) {
-    let kind = match p.kind {
-        PlaceKind::Country => 3,
-        PlaceKind::Capital => 2,
-        PlaceKind::Admin1 => 1,
-        PlaceKind::City => 0,
-    };
-    (kind, p.population)
+    lex.gazetteer.longest_at(words, key)
 }

@@ -62,6 +62,20 @@ pub struct GazPlace {
     pub population: u64,
 }
 
+impl GazPlace {
+    /// Default preference among places of one name: countries, then capitals, then divisions,
+    /// then population.
+    pub fn rank(&self) -> (u8, u64) {
+        let kind = match self.kind {
+            PlaceKind::Country => 3,
+            PlaceKind::Capital => 2,
+            PlaceKind::Admin1 => 1,
+            PlaceKind::City => 0,
+        };
+        (kind, self.population)
+    }
+}
+
 /// Places by name.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -116,6 +130,25 @@ impl Gazetteer {
     /// Places named `key` (lowercase words joined by single spaces).
     pub fn lookup(&self, key: &str) -> impl Iterator<Item = (u32, &GazPlace)> {
         self.by_name.get(key).into_iter().flatten().map(|&i| (i, &self.places[i as usize]))
+    }
+
+    /// The longest name at the start of `words` (lowercase), with the place of that name it
+    /// prefers by [`GazPlace::rank`]; `key` is scratch space.
+    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], key: &mut String) -> Option<(usize, u32)> {
+        let max = self.longest_from(words.first()?.as_ref()).min(words.len());
+        for n in (1..=max).rev() {
+            key.clear();
+            for (k, w) in words[..n].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w.as_ref());
+            }
+            if let Some((i, _)) = self.lookup(key).max_by_key(|(_, p)| p.rank()) {
+                return Some((n, i));
+            }
+        }
+        None
     }
 
     /// The most words a name starting with `first` (lowercase) has, or 0.

@@ -34,7 +34,7 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
     let score = |p: &GazPlace| {
         let division =
             divisions.contains(&(p.country.clone(), p.admin1.clone())) && p.kind != PlaceKind::Admin1;
-        let (kind, population) = crate::actors::scan::rank(p);
+        let (kind, population) = p.rank();
         (division, countries.contains(&p.country), kind, population)
     };
     let mut places = Vec::new();

@@ -25,28 +25,21 @@ pub fn marks(forms: &[&str], lex: &Lexicons) -> Vec<Marks> {
     let mut key = String::new();
     let mut i = 0;
     while i < lower.len() {
-        let max = lex.gazetteer.longest_from(&lower[i]).min(lower.len() - i);
         let mut matched = 0;
-        for n in (1..=max).rev() {
-            key.clear();
-            key.push_str(&lower[i..i + n].join(" "));
-            let best =
-                lex.gazetteer.lookup(&key).map(|(_, p)| p).max_by_key(|p| crate::actors::scan::rank(p));
-            if let Some(p) = best {
-                let kind = match p.kind {
-                    PlaceKind::Country => "country",
-                    PlaceKind::Admin1 => "admin1",
-                    PlaceKind::Capital => "capital",
-                    PlaceKind::City if p.population >= 1_000_000 => "city1m",
-                    PlaceKind::City if p.population >= 100_000 => "city100k",
-                    PlaceKind::City => "city",
-                };
-                for (k, m) in out[i..i + n].iter_mut().enumerate() {
-                    m.place = mix(hash_str(kind), u64::from(k == 0) + 2 * u64::from(n > 1));
-                }
-                matched = n;
-                break;
+        if let Some((n, p)) = lex.gazetteer.longest_at(&lower[i..], &mut key) {
+            let p = lex.gazetteer.place(p);
+            let kind = match p.map(|p| (p.kind, p.population)) {
+                Some((PlaceKind::Country, _)) => "country",
+                Some((PlaceKind::Admin1, _)) => "admin1",
+                Some((PlaceKind::Capital, _)) => "capital",
+                Some((PlaceKind::City, pop)) if pop >= 1_000_000 => "city1m",
+                Some((PlaceKind::City, pop)) if pop >= 100_000 => "city100k",
+                _ => "city",
+            };
+            for (k, m) in out[i..i + n].iter_mut().enumerate() {
+                m.place = mix(hash_str(kind), u64::from(k == 0) + 2 * u64::from(n > 1));
             }
+            matched = n;
         }
         i += matched.max(1);
     }
