@@ -160,11 +160,16 @@ fn actor_at(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
     };
     let m = holding.filter(|m| code_of(doc, m).is_some()).or_else(inside)?;
     let code = code_of(doc, m)?;
+    Some(event_actor(doc, m, code))
+}
+
+/// The actor of mention `m` with `code`, named by its entity (else by the mention's words).
+fn event_actor(doc: &Doc, m: &crate::layers::Mention, code: String) -> EventActor {
     let name = m
         .entity
         .and_then(|e| doc.entities.get(e as usize))
         .map_or_else(|| doc.slice(m.span).to_string(), |e| e.name.clone());
-    Some(EventActor { entity: m.entity, name, code })
+    EventActor { entity: m.entity, name, code }
 }
 
 fn code_of(doc: &Doc, m: &crate::layers::Mention) -> Option<String> {
@@ -392,13 +397,7 @@ fn actor_here(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
     let at = doc.tokens.get(t)?.span;
     let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
     match holding.and_then(|m| code_of(doc, m).map(|c| (m, c))) {
-        Some((m, code)) => {
-            let name = m
-                .entity
-                .and_then(|e| doc.entities.get(e as usize))
-                .map_or_else(|| doc.slice(m.span).to_string(), |e| e.name.clone());
-            Some(EventActor { entity: m.entity, name, code })
-        }
+        Some((m, code)) => Some(event_actor(doc, m, code)),
         None => actor_at(doc, tree, t),
     }
 }
@@ -503,14 +502,7 @@ fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
         }
         let Some(m) = q.speaker_mention.and_then(|m| doc.mentions.get(m as usize)) else { continue };
         let Some(code) = code_of(doc, m) else { continue };
-        let speaker = EventActor {
-            entity: m.entity,
-            name: m
-                .entity
-                .and_then(|e| doc.entities.get(e as usize))
-                .map_or_else(|| doc.slice(m.span).to_string(), |e| e.name.clone()),
-            code: code.clone(),
-        };
+        let speaker = event_actor(doc, m, code.clone());
         let Some(cue) = q.cue.map(|c| doc.token_range(c).start) else { continue };
         let Some(s) = doc.sentence_of(cue) else { continue };
         // When it was said: a time expression of the sentence outside what was said.
@@ -544,14 +536,7 @@ fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
             .filter(|x| !q.source.is_some_and(|src| src.contains(x.span)))
             .filter_map(|x| code_of(doc, x).map(|c| (x, c)))
             .find(|(_, c)| country(c) != country(&code));
-        let target = about.map(|(x, c)| EventActor {
-            entity: x.entity,
-            name: x
-                .entity
-                .and_then(|e| doc.entities.get(e as usize))
-                .map_or_else(|| doc.slice(x.span).to_string(), |e| e.name.clone()),
-            code: c,
-        });
+        let target = about.map(|(x, c)| event_actor(doc, x, c));
         let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
         // Reporting a fact ("confirmed", "announced") is no criticism, whatever its words.
         let cue_lemma = lemma(doc, cue);
