@@ -94,3 +94,17 @@ fn without_a_publication_date_relative_expressions_stay_unresolved() {
         doc.diagnostics
     );
 }
+
+#[test]
+fn wire_fractions_are_not_dates() {
+    // Reuters bond briefs: "7-1/4 pct coupon", "1-1/2 pct", "100-3/4 issue price".
+    let doc = analyze(
+        "The bank is issuing 100 mln Swiss francs of notes with a 7-1/4 pct coupon and a 1-1/2 pct \
+         premium, priced at 100-3/4, due 10/23/2025 and callable 2026-04-01.",
+        Some("1987-03-03"),
+    );
+    let vals: Vec<String> = values(&doc).into_iter().map(|(_, v)| v).collect();
+    assert!(vals.iter().all(|v| !v.starts_with("000")), "{vals:?}");
+    assert_eq!(value_of(&doc, "10/23/2025", 0), "2025-10-23");
+    assert_eq!(value_of(&doc, "2026-04-01", 0), "2026-04-01");
+}

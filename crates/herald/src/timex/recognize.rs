@@ -123,8 +123,14 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u8> {
 }
 
 fn numeric_date(word: &str) -> Option<Sem> {
-    let parts: Vec<&str> = word.split(['/', '-']).collect();
+    // One separator throughout and a two- or four-digit year: "7-1/4" is a fraction, not a date.
+    let sep = if word.contains('/') { '/' } else { '-' };
+    let parts: Vec<&str> = word.split(sep).collect();
     if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let year_len = if parts[0].len() == 4 { 4 } else { parts[2].len() };
+    if year_len != 2 && year_len != 4 {
         return None;
     }
     let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
