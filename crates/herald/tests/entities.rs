@@ -120,3 +120,16 @@ fn the_article_context_picks_among_places_of_one_name() {
     let moscow = doc.places.iter().find(|p| doc.slice(p.span) == "Moscow").expect("Moscow geocoded");
     assert_eq!(moscow.country.as_deref(), Some("RU"));
 }
+
+#[test]
+fn a_city_is_its_own_entity_not_its_country() {
+    let doc = analyze(
+        "Foreign ministers of France and Germany met in Paris on Thursday. French officials said the \
+         talks in Paris were useful.",
+        "2024-03-08",
+    );
+    assert_eq!(name_of(&doc, "Paris", 0), "Paris");
+    assert_eq!(name_of(&doc, "Paris", 1), "Paris");
+    assert_eq!(name_of(&doc, "France", 0), "France");
+    assert_eq!(code_of(&doc, "Paris"), "FRA");
+}

@@ -15,6 +15,7 @@
 //! nouns; an unknown gender fits either pronoun.
 
 use crate::doc::Doc;
+use crate::geo::gazetteer::{PlaceKind, name_key};
 use crate::layers::{Entity, MentionKind};
 use crate::lexicons::{Gender, Lexicons};
 
@@ -241,10 +242,16 @@ fn named_cluster(
 ) -> usize {
     let lower = text.to_lowercase();
     let stripped = lower.strip_prefix("the ").unwrap_or(&lower);
-    // Countries and their adjectives are one entity per code; organizations go by name.
+    // Countries and their adjectives are one entity per code ("Russia", "Russian", "Moscow's"
+    // government aside); cities and divisions, which carry their country's code, and
+    // organizations go by name, so "Paris" stays apart from "France".
     let geo = matches!(kind, MentionKind::Gpe | MentionKind::Norp | MentionKind::Loc);
+    let city = || {
+        let places: Vec<PlaceKind> = lex.gazetteer.lookup(&name_key(stripped)).map(|(_, p)| p.kind).collect();
+        !places.is_empty() && !places.contains(&PlaceKind::Country)
+    };
     let key = match actor {
-        Some(code) if geo => code.to_string(),
+        Some(code) if geo && (kind == MentionKind::Norp || !city()) => code.to_string(),
         _ => stripped.to_string(),
     };
     if let Some(i) = clusters.iter().position(|c| c.kind != MentionKind::Person && c.key == key) {
