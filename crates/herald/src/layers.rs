@@ -254,6 +254,10 @@ pub struct Place {
     pub gazetteer_id: Option<u64>,
     /// ISO 3166 alpha-2 country code.
     pub country: Option<String>,
+    /// Country, first-level division (a US state) or city.
+    pub kind: crate::geo::PlaceKind,
+    /// First-level division code as GeoNames gives it (a US state's postal code); empty if unknown.
+    pub admin1: String,
     /// Latitude, degrees north.
     pub lat: f64,
     /// Longitude, degrees east.

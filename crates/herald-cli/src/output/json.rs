@@ -128,8 +128,10 @@ struct PlaceJson<'a> {
     start: u32,
     end: u32,
     name: &'a str,
+    kind: &'static str,
     geonames_id: Option<u64>,
     country: Option<&'a str>,
+    admin1: Option<&'a str>,
     lat: f64,
     lon: f64,
 }
@@ -327,8 +329,10 @@ fn build(doc: &Doc) -> DocJson<'_> {
                     start,
                     end,
                     name: &p.name,
+                    kind: p.kind.as_str(),
                     geonames_id: p.gazetteer_id,
                     country: p.country.as_deref(),
+                    admin1: Some(p.admin1.as_str()).filter(|a| !a.is_empty()),
                     lat: p.lat,
                     lon: p.lon,
                 }

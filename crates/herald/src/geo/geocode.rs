@@ -50,6 +50,8 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
             name: p.name.clone(),
             gazetteer_id: Some(p.id),
             country: Some(p.country.clone()),
+            kind: p.kind,
+            admin1: if p.kind == PlaceKind::Country { String::new() } else { p.admin1.clone() },
             lat: p.lat,
             lon: p.lon,
         });
