@@ -7,6 +7,7 @@ mod commands;
 mod dictionaries;
 mod input;
 mod output;
+mod web;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,8 @@ enum Command {
     Query(commands::query::Query),
     /// Export a herald database: GDELT tables, CSV, JSON Lines, Parquet.
     Export(commands::export::Args),
+    /// Open a herald database in the browser (read-only).
+    Serve(web::Args),
     /// Score a stage against a gold standard.
     #[command(subcommand)]
     Eval(commands::eval::Eval),
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => commands::ingest::run(args),
         Command::Query(q) => commands::query::run(q),
         Command::Export(args) => commands::export::run(args),
+        Command::Serve(args) => web::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(cmd) => commands::bench::run(cmd),
         Command::Train(cmd) => commands::train::run(cmd),

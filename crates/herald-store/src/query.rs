@@ -65,6 +65,17 @@ pub struct QuoteRow {
     pub title: Option<String>,
 }
 
+/// A speaker and how often they are quoted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerRow {
+    /// Speaker name.
+    pub name: String,
+    /// CAMEO actor code.
+    pub actor: Option<String>,
+    /// Quotes attributed to them.
+    pub quotes: i64,
+}
+
 /// One entity, counted across articles.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityRow {
@@ -230,6 +241,18 @@ impl Store {
                 text: r.get(5)?,
                 title: r.get(6)?,
             })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The most quoted speakers.
+    pub fn speakers(&self, limit: usize) -> Result<Vec<SpeakerRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT speaker, max(speaker_actor), count(*) FROM quotes WHERE speaker IS NOT NULL
+             GROUP BY speaker ORDER BY 3 DESC, speaker LIMIT ?1",
+        )?;
+        let rows = st.query_map([limit.min(MAX_ROWS) as i64], |r| {
+            Ok(SpeakerRow { name: r.get(0)?, actor: r.get(1)?, quotes: r.get(2)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

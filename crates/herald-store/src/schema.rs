@@ -89,7 +89,7 @@ CREATE TABLE quotes (
     tone REAL,
     UNIQUE (article_id, idx)
 );
-CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX quotes_speaker ON quotes(speaker, speaker_actor);
 
 CREATE TABLE timexes (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

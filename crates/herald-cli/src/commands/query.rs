@@ -130,83 +130,87 @@ pub fn run(q: &Query) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// Runs the query into a table (also used by the tests and the web page).
+/// Runs the query into a table.
 pub fn build(store: &Store, q: &Query, common: &Common) -> Result<Table> {
     let f = common.filter();
-    Ok(match q {
-        Query::Events(_) => {
-            let mut t = Table::new(&[
-                "id",
-                "date",
-                "source",
-                "target",
-                "code",
-                "quad",
-                "goldstein",
-                "mentions",
-                "articles",
-                "sources",
-                "source_name",
-                "target_name",
-                "evidence",
-                "article",
-                "url",
-            ]);
-            for e in store.events(&f)? {
-                t.rows.push(vec![
-                    json!(e.id),
-                    json!(e.date),
-                    json!(e.source),
-                    json!(e.target),
-                    json!(e.code),
-                    json!(e.quad_class),
-                    json!(e.goldstein),
-                    json!(e.mentions),
-                    json!(e.articles),
-                    json!(e.sources),
-                    json!(e.source_name),
-                    json!(e.target_name),
-                    json!(e.evidence),
-                    json!(e.article_id),
-                    json!(e.url),
-                ]);
-            }
-            t
-        }
-        Query::Quotes(_) => {
-            let mut t = Table::new(&["published", "speaker", "actor", "kind", "quote", "article", "title"]);
-            for r in store.quotes(&f)? {
-                t.rows.push(vec![
-                    json!(r.published),
-                    json!(r.speaker),
-                    json!(r.speaker_actor),
-                    json!(r.kind),
-                    json!(r.text),
-                    json!(r.article_id),
-                    json!(r.title),
-                ]);
-            }
-            t
-        }
-        Query::Entities(_) => {
-            let mut t = Table::new(&["name", "kind", "actor", "articles", "mentions"]);
-            for r in store.entities(&f)? {
-                t.rows.push(vec![
-                    json!(r.name),
-                    json!(r.kind),
-                    json!(r.actor),
-                    json!(r.articles),
-                    json!(r.mentions),
-                ]);
-            }
-            t
-        }
-        Query::Dyad { a, b, by, .. } => series(store, &f, *by, Some((a, b)))?,
-        Query::Timeline { by, .. } => series(store, &f, *by, None)?,
-    })
+    match q {
+        Query::Events(_) => events_table(store, &f),
+        Query::Quotes(_) => quotes_table(store, &f),
+        Query::Entities(_) => entities_table(store, &f),
+        Query::Dyad { a, b, by, .. } => series_table(store, &f, *by, Some((a, b))),
+        Query::Timeline { by, .. } => series_table(store, &f, *by, None),
+    }
 }
 
-fn series(store: &Store, f: &Filter, by: By, dyad: Option<(&String, &String)>) -> Result<Table> {
+/// Events (clusters) as a table: the `query events` columns.
+pub fn events_table(store: &Store, f: &Filter) -> Result<Table> {
+    let mut t = Table::new(&[
+        "id",
+        "date",
+        "source",
+        "target",
+        "code",
+        "quad",
+        "goldstein",
+        "mentions",
+        "articles",
+        "sources",
+        "source_name",
+        "target_name",
+        "evidence",
+        "article",
+        "url",
+    ]);
+    for e in store.events(f)? {
+        t.rows.push(vec![
+            json!(e.id),
+            json!(e.date),
+            json!(e.source),
+            json!(e.target),
+            json!(e.code),
+            json!(e.quad_class),
+            json!(e.goldstein),
+            json!(e.mentions),
+            json!(e.articles),
+            json!(e.sources),
+            json!(e.source_name),
+            json!(e.target_name),
+            json!(e.evidence),
+            json!(e.article_id),
+            json!(e.url),
+        ]);
+    }
+    Ok(t)
+}
+
+/// Quotes as a table.
+pub fn quotes_table(store: &Store, f: &Filter) -> Result<Table> {
+    let mut t = Table::new(&["published", "speaker", "actor", "kind", "quote", "article", "title"]);
+    for r in store.quotes(f)? {
+        t.rows.push(vec![
+            json!(r.published),
+            json!(r.speaker),
+            json!(r.speaker_actor),
+            json!(r.kind),
+            json!(r.text),
+            json!(r.article_id),
+            json!(r.title),
+        ]);
+    }
+    Ok(t)
+}
+
+/// Entities across articles as a table.
+pub fn entities_table(store: &Store, f: &Filter) -> Result<Table> {
+    let mut t = Table::new(&["name", "kind", "actor", "articles", "mentions"]);
+    for r in store.entities(f)? {
+        t.rows.push(vec![json!(r.name), json!(r.kind), json!(r.actor), json!(r.articles), json!(r.mentions)]);
+    }
+    Ok(t)
+}
+
+/// Events per period (with `dyad`, between two actors, per direction) as a table.
+pub fn series_table(store: &Store, f: &Filter, by: By, dyad: Option<(&String, &String)>) -> Result<Table> {
     let period = match by {
         By::Day => Period::Day,
         By::Week => Period::Week,
