@@ -135,6 +135,10 @@ pub struct Mention {
     pub actor: Option<String>,
     /// The role noun the mention or its title states, lowercase (`president`, `press secretary`).
     pub role: Option<String>,
+    /// The CAMEO role code of a description that names no country (`COP` for "police", `REB`
+    /// for "rebels"): GDELT codes such actors by their role alone, and so does the event coder
+    /// when no actor code is known. `None` when `actor` is set.
+    pub agent: Option<String>,
     /// A plural description (`the two leaders`, `Russian oil firms`).
     pub plural: bool,
 }
@@ -142,7 +146,7 @@ pub struct Mention {
 impl Mention {
     /// A mention of `kind` at `span`, not yet coded or resolved.
     pub fn new(span: Span, kind: MentionKind) -> Mention {
-        Mention { span, kind, entity: None, actor: None, role: None, plural: false }
+        Mention { span, kind, entity: None, actor: None, role: None, agent: None, plural: false }
     }
 }
 

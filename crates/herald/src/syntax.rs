@@ -59,6 +59,7 @@ impl<'m> Analyzer<'m> {
     pub fn sentence(&mut self, forms: &[&str], offset: u32, morph: &mut Vec<Morph>, deps: &mut Vec<Dep>) {
         let tagger = self.tagger;
         tagger.tag(forms, &mut self.tag_scratch, &mut self.classes);
+        finite_verb(tagger, forms, &mut self.classes);
         for (form, &c) in forms.iter().zip(&self.classes) {
             let xpos = tagger.xpos(c);
             let lemma = self.lemmatizer.map_or_else(|| form.to_lowercase(), |l| l.lemma(form, xpos));
@@ -89,6 +90,37 @@ impl<'m> Analyzer<'m> {
             if window_root.is_none() {
                 window_root = self.arcs.iter().position(|a| a.head == 0).map(|i| base + i as u32);
             }
+        }
+    }
+}
+
+/// A clause needs a finite verb. The tagger reads the past tense between a plural noun and its
+/// object as a participle when adjectives stand on both sides ("Israeli troops attacked/VBN
+/// Palestinian militants"), which leaves the sentence without a verb and the parser with a noun
+/// phrase. When a sentence has no finite verb (`VBD`, `VBZ`, `VBP`, `MD`) and no auxiliary that
+/// a participle could hang from, the first participle between a noun and the start of an object
+/// becomes a past tense. A participle before a preposition ("Palestinians killed in Gaza", a
+/// headline's passive) is left alone.
+fn finite_verb(tagger: &Tagger, forms: &[&str], classes: &mut [u16]) {
+    let xpos = |c: u16| tagger.xpos(c);
+    if classes.iter().any(|&c| matches!(xpos(c), "VBD" | "VBZ" | "VBP" | "MD")) {
+        return;
+    }
+    let Some(past) = (0..tagger.n_classes() as u16).find(|&c| xpos(c) == "VBD") else { return };
+    for i in 1..classes.len().saturating_sub(1) {
+        let aux_before =
+            forms[..i].iter().any(|f| matches!(f.to_lowercase().as_str(), "been" | "being" | "be"));
+        if aux_before {
+            return;
+        }
+        let subject = matches!(xpos(classes[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP");
+        let object = matches!(
+            xpos(classes[i + 1]),
+            "DT" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "PRP$" | "CD"
+        );
+        if xpos(classes[i]) == "VBN" && subject && object {
+            classes[i] = past;
+            return;
         }
     }
 }

@@ -89,3 +89,34 @@ fn negated_and_hypothetical_acts_are_not_coded() {
     assert!(attack.code.starts_with("19") || attack.code.starts_with("18"), "{all:#?}");
     assert_eq!(attack.date, Date::parse_iso("2024-04-30"));
 }
+
+/// The actor codes of an event as `SOURCE->TARGET code`.
+fn coded(doc: &Doc) -> Vec<String> {
+    let c = |a: &Option<herald::layers::EventActor>| a.as_ref().map_or("-".to_string(), |a| a.code.clone());
+    doc.events.iter().map(|e| format!("{}->{} {}", c(&e.source), c(&e.target), e.code)).collect()
+}
+
+#[test]
+fn material_conflict_in_wire_leads() {
+    // "attacked" between "Israeli troops" and "Palestinian militants" is the verb, not a participle.
+    let doc = analyze("Israeli troops attacked Palestinian militants in Gaza on Monday.", "2024-03-06");
+    assert!(coded(&doc).contains(&"ISRMIL->PSEUAF 190".to_string()), "{:?}", coded(&doc));
+    assert_eq!(doc.events[0].date, Date::new(2024, 3, 4));
+    // "shelled" is found through the dictionary's inflections whatever the lemmatizer says.
+    let doc = analyze("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "2024-03-06");
+    assert!(coded(&doc).contains(&"RUSMIL->UKR 190".to_string()), "{:?}", coded(&doc));
+    let doc = analyze("Turkish warplanes bombed Kurdish positions in northern Iraq.", "2024-03-06");
+    assert!(coded(&doc).iter().any(|c| c.starts_with("TURMIL->IRQ 19")), "{:?}", coded(&doc));
+}
+
+#[test]
+fn actors_named_by_role_alone_are_coded_by_role() {
+    // GDELT's practice: police and rebels of no stated country are COP and REB.
+    let doc = analyze("Police arrested twelve protesters in Lagos on Saturday.", "2024-03-06");
+    assert!(coded(&doc).iter().any(|c| c.starts_with("COP->CVL 17")), "{:?}", coded(&doc));
+    let doc = analyze("Rebels seized the town of Goma on Sunday.", "2024-03-06");
+    assert!(coded(&doc).contains(&"REB->COD 192".to_string()), "{:?}", coded(&doc));
+    // But "officials said" with no country is background, not a statement event.
+    let doc = analyze("Officials said the talks would resume next week.", "2024-03-06");
+    assert!(doc.events.is_empty(), "{:?}", coded(&doc));
+}

@@ -61,6 +61,7 @@ struct Work {
     kind: MentionKind,
     actor: Option<String>,
     role: Option<String>,
+    agent: Option<String>,
     plural: bool,
 }
 
@@ -99,6 +100,7 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
             let mut m = Mention::new(first.span.cover(last.span), w.kind);
             m.actor = w.actor;
             m.role = w.role;
+            m.agent = w.agent;
             m.plural = w.plural;
             Some(m)
         })
@@ -138,7 +140,14 @@ fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
             .any(|s| (s..range.start).all(|i| !doc.form(i).chars().any(char::is_alphanumeric)));
         let nameless = (range.start..end).all(|i| !matches!(doc.upos(i), Some(Upos::Propn | Upos::X)));
         if end > range.start && !(initial && nameless && end - range.start == 1) {
-            out.push(Work { tokens: range.start..end, kind: m.kind, actor: None, role: None, plural: false });
+            out.push(Work {
+                tokens: range.start..end,
+                kind: m.kind,
+                actor: None,
+                role: None,
+                agent: None,
+                plural: false,
+            });
         }
     }
     out
@@ -218,7 +227,14 @@ fn add_lexical(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, work: &mu
                 _ => true,
             };
             if accept {
-                work.push(Work { tokens: h.tokens.clone(), kind, actor: None, role: None, plural: false });
+                work.push(Work {
+                    tokens: h.tokens.clone(),
+                    kind,
+                    actor: None,
+                    role: None,
+                    agent: None,
+                    plural: false,
+                });
             }
             continue;
         }
@@ -313,7 +329,7 @@ fn add_missed_speakers(doc: &Doc, work: &mut Vec<Work>) {
             continue;
         }
         let kind = if end - start >= 2 { MentionKind::Person } else { MentionKind::Org };
-        found.push(Work { tokens: start..end, kind, actor: None, role: None, plural: false });
+        found.push(Work { tokens: start..end, kind, actor: None, role: None, agent: None, plural: false });
     }
     work.extend(found);
 }
@@ -348,6 +364,7 @@ fn add_repeated_surnames(doc: &Doc, words: &Words, work: &mut Vec<Work>) {
                 kind: MentionKind::Person,
                 actor: None,
                 role: None,
+                agent: None,
                 plural: false,
             });
         }
@@ -383,14 +400,28 @@ fn description(doc: &Doc, h: &Hit, work: &[Work]) -> Work {
     let last = h.tokens.end - 1;
     let start = chain_left(doc, h.tokens.start, work);
     let plural = doc.morphology.get(last).is_some_and(|m| m.xpos.starts_with("NNS") || m.xpos == "NNPS");
-    Work { tokens: start..h.tokens.end, kind: MentionKind::Role, actor: None, role: None, plural }
+    Work {
+        tokens: start..h.tokens.end,
+        kind: MentionKind::Role,
+        actor: None,
+        role: None,
+        agent: None,
+        plural,
+    }
 }
 
 fn add_pronouns(doc: &Doc, words: &Words, work: &mut Vec<Work>) {
     for (i, w) in words.lower.iter().enumerate() {
         if PRONOUNS.contains(&w.as_str()) && doc.upos(i) == Some(Upos::Pron) {
             let plural = matches!(w.as_str(), "they" | "them" | "their" | "themselves");
-            work.push(Work { tokens: i..i + 1, kind: MentionKind::Pronoun, actor: None, role: None, plural });
+            work.push(Work {
+                tokens: i..i + 1,
+                kind: MentionKind::Pronoun,
+                actor: None,
+                role: None,
+                agent: None,
+                plural,
+            });
         }
     }
 }
@@ -543,6 +574,9 @@ fn code_mention(
         }
         MentionKind::Role => {
             let stated = read(w.tokens.clone());
+            if stated.code().is_none() {
+                work[i].agent = stated.roles.first().cloned();
+            }
             (stated.code(), stated.role_phrase, w.tokens.clone())
         }
         MentionKind::Pronoun => (None, None, 0..0),

@@ -172,7 +172,15 @@ fn event_actor(doc: &Doc, m: &crate::layers::Mention, code: String) -> EventActo
     EventActor { entity: m.entity, name, code }
 }
 
+/// The code of mention `m` as an actor of a deed: its entity's, else its own, else the bare
+/// role code of a description that names no country ("police arrested" → `COP`).
 fn code_of(doc: &Doc, m: &crate::layers::Mention) -> Option<String> {
+    named_code_of(doc, m).or_else(|| m.agent.clone())
+}
+
+/// The code of mention `m` when it names a country or a known actor. Statements need one:
+/// "officials said" with no country is background, not an event.
+fn named_code_of(doc: &Doc, m: &crate::layers::Mention) -> Option<String> {
     m.entity
         .and_then(|e| doc.entities.get(e as usize))
         .and_then(|e| e.actor.clone())
@@ -266,7 +274,7 @@ fn code_verb_pair(
     object: Option<usize>,
 ) -> Option<(String, Option<String>, String)> {
     let lemma_v = lemma(doc, v);
-    let entries = dict.verbs.get(&lemma_v)?;
+    let entries = dict.entries(&lemma_v, &doc.form(v).to_lowercase())?;
     let particle = children(tree, v).find(|&c| doc.rel(c) == "compound:prt").map(|c| lemma(doc, c));
     // A verb with its particle ("call off") is that entry; otherwise the entries without one.
     let with_particle: Vec<_> =
@@ -501,7 +509,7 @@ fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
             continue;
         }
         let Some(m) = q.speaker_mention.and_then(|m| doc.mentions.get(m as usize)) else { continue };
-        let Some(code) = code_of(doc, m) else { continue };
+        let Some(code) = named_code_of(doc, m) else { continue };
         let speaker = event_actor(doc, m, code.clone());
         let Some(cue) = q.cue.map(|c| doc.token_range(c).start) else { continue };
         let Some(s) = doc.sentence_of(cue) else { continue };
@@ -534,7 +542,7 @@ fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
             .iter()
             .filter(|x| scope.contains(x.span))
             .filter(|x| !q.source.is_some_and(|src| src.contains(x.span)))
-            .filter_map(|x| code_of(doc, x).map(|c| (x, c)))
+            .filter_map(|x| named_code_of(doc, x).map(|c| (x, c)))
             .find(|(_, c)| country(c) != country(&code));
         let target = about.map(|(x, c)| event_actor(doc, x, c));
         let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);

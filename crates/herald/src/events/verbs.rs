@@ -74,6 +74,9 @@ pub struct VerbDictionary {
     pub blocks: Vec<Block>,
     /// Lowercase lemma (first word) → verbs with that lemma.
     pub verbs: HashMap<String, Vec<Verb>>,
+    /// Lowercase inflected form listed in `{ }` (`shelled`) → its lemma, for when the
+    /// lemmatizer misses an irregular or doubled form.
+    pub forms: HashMap<String, String>,
     /// Synonym sets: name → lowercase members.
     pub sets: HashMap<String, Vec<String>>,
 }
@@ -154,6 +157,9 @@ impl VerbDictionary {
                 Ok((words, code)) => {
                     let mut it = words.into_iter();
                     let Some(lemma) = it.next() else { continue };
+                    for form in irregular_forms(line) {
+                        self.forms.entry(form).or_insert_with(|| lemma.clone());
+                    }
                     let particle = it.next_back();
                     let verb = Verb { block: b, code, particle };
                     self.verbs.entry(lemma).or_default().push(verb);
@@ -164,6 +170,11 @@ impl VerbDictionary {
         errors
     }
 
+    /// The entries of a verb by its lemma, else by an inflected form the dictionary lists.
+    pub fn entries(&self, lemma: &str, form: &str) -> Option<&Vec<Verb>> {
+        self.verbs.get(lemma).or_else(|| self.forms.get(form).and_then(|l| self.verbs.get(l)))
+    }
+
     /// Whether `word` (lowercase) matches pattern word `w`.
     pub fn matches(&self, w: &Word, word: &str) -> bool {
         match w {
@@ -171,6 +182,13 @@ impl VerbDictionary {
             Word::Set(name) => self.sets.get(name).is_some_and(|m| m.iter().any(|x| x == word)),
         }
     }
+}
+
+/// The forms in a member line's `{ }`, lowercase (`ARREST {ARRESTS ARRESTED}`).
+fn irregular_forms(line: &str) -> Vec<String> {
+    let Some((_, rest)) = line.split_once('{') else { return Vec::new() };
+    let inner = rest.split('}').next().unwrap_or("");
+    inner.split_whitespace().filter(|w| w.chars().all(char::is_alphabetic)).map(str::to_lowercase).collect()
 }
 
 /// `163`, `---` (none), or the first code of a pair.
