@@ -120,3 +120,16 @@ fn actors_named_by_role_alone_are_coded_by_role() {
     let doc = analyze("Officials said the talks would resume next week.", "2024-03-06");
     assert!(doc.events.is_empty(), "{:?}", coded(&doc));
 }
+
+#[test]
+fn a_title_split_from_its_name_still_gives_the_source() {
+    // The parser reads "U.S. Secretary of State" and "Marco Rubio" as two subjects.
+    let doc = analyze(
+        "U.S. Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Geneva on Thursday.",
+        "2025-03-06",
+    );
+    assert!(coded(&doc).contains(&"USAGOV->RUSGOV 040".to_string()), "{:?}", coded(&doc));
+    // An object that names no actor leaves the target to the verb's "with" phrase.
+    let doc = analyze("Russia signed a new trade agreement with China on Friday.", "2025-03-06");
+    assert!(coded(&doc).iter().any(|c| c.starts_with("RUS->CHN")), "{:?}", coded(&doc));
+}

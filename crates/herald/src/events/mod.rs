@@ -193,6 +193,9 @@ struct Frame {
     target: Option<usize>,
     /// The object's head, when the object is an event noun ("a summit with Putin").
     object: Option<usize>,
+    /// The verb's own oblique of a target preposition ("celebrated Eid *with Gondor*"), for when
+    /// the object names no actor.
+    oblique: Option<usize>,
 }
 
 fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
@@ -207,8 +210,15 @@ fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
         children(tree, n).filter_map(|c| rank(c).map(|r| (r, c))).min().map(|(_, c)| c)
     };
     let passive = children(tree, v).any(|c| doc.rel(c) == "nsubj:pass" || doc.rel(c) == "aux:pass");
+    // Of two subjects (a title the parser split from its name: "U.S. Secretary of State Marco
+    // Rubio met…"), the one nearest before the verb is the name.
+    let subject = || {
+        let mut subjects = children(tree, v).filter(|&c| doc.rel(c) == "nsubj");
+        let first = subjects.next()?;
+        Some(subjects.filter(|&c| c < v).fold(first, |best, c| if best > v || c > best { c } else { best }))
+    };
     let (mut source, mut target) =
-        if passive { (oblique(v, &["by"]), child(&["nsubj:pass"])) } else { (child(&["nsubj"]), None) };
+        if passive { (oblique(v, &["by"]), child(&["nsubj:pass"])) } else { (subject(), None) };
     // "rebels, who attacked the town": the relative pronoun stands for the noun.
     let relative = |t: usize| matches!(lemma(doc, t).as_str(), "who" | "which" | "that");
     if doc.rel(v) == "acl:relcl" {
@@ -245,7 +255,7 @@ fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
     if source.is_none() && matches!(doc.rel(v), "xcomp" | "conj" | "advcl") {
         source = doc.head(v).and_then(|h| children(tree, h).find(|&c| doc.rel(c) == "nsubj"));
     }
-    Frame { source, target, object }
+    Frame { source, target, object, oblique: oblique(v, &targets) }
 }
 
 fn is_event_noun(doc: &Doc, n: usize) -> bool {
@@ -422,6 +432,9 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     };
     let sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
     let mut targets = f.target.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    if targets.is_empty() && f.oblique != f.target {
+        targets = f.oblique.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    }
     if targets.is_empty() {
         // The first actor in the verb's own complements ("welcomed a resumption of ties with
         // Osgiliath"), not in clauses hanging from it.
