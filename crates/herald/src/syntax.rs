@@ -106,11 +106,8 @@ fn finite_verb(tagger: &Tagger, forms: &[&str], classes: &mut [u16]) {
     if classes.iter().any(|&c| matches!(xpos(c), "VBD" | "VBZ" | "VBP" | "MD")) {
         return;
     }
-    let Some(past) = (0..tagger.n_classes() as u16).find(|&c| xpos(c) == "VBD") else { return };
     for i in 1..classes.len().saturating_sub(1) {
-        let aux_before =
-            forms[..i].iter().any(|f| matches!(f.to_lowercase().as_str(), "been" | "being" | "be"));
-        if aux_before {
+        if matches!(forms[i - 1], "been" | "being" | "be" | "Been" | "Being" | "Be") {
             return;
         }
         let subject = matches!(xpos(classes[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP");
@@ -119,7 +116,9 @@ fn finite_verb(tagger: &Tagger, forms: &[&str], classes: &mut [u16]) {
             "DT" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "PRP$" | "CD"
         );
         if xpos(classes[i]) == "VBN" && subject && object {
-            classes[i] = past;
+            if let Some(past) = (0..tagger.n_classes() as u16).find(|&c| xpos(c) == "VBD") {
+                classes[i] = past;
+            }
             return;
         }
     }
