@@ -212,6 +212,8 @@ fn mixed_folder(dir: &Path) -> PathBuf {
     warc.extend(warc_record("https://desk.example.com/ministers-meet?utm_source=x", PAGE));
     std::fs::write(input.join("sub/crawl.warc.gz"), warc).unwrap();
     std::fs::write(input.join("notes.md"), "not an article format").unwrap();
+    // An empty file is stored (with a warning) once, and a re-run finds it.
+    std::fs::write(input.join("sub/empty.txt"), "\n\n").unwrap();
     input
 }
 
@@ -223,8 +225,9 @@ fn ingest_reads_every_format_dedups_and_is_idempotent() {
     let o = herald(&["ingest", s(&input), "--db", s(&db), "--quiet"]);
     let err = text(&o.stderr);
     assert!(o.status.success(), "{err}");
-    // txt, jsonl, html, two feed items, one crawled page; the copies are noted, not stored.
-    assert_eq!(counts(&db).articles, 6, "{err}");
+    // txt, jsonl, html, two feed items, one crawled page, the empty file; the copies are noted,
+    // not stored.
+    assert_eq!(counts(&db).articles, 7, "{err}");
     assert!(err.contains("one-copy.txt") && err.contains("duplicate"), "{err}");
     let entities = query_json(&["entities", "--db", s(&db), "--limit", "1000"]);
     for name in ["Rotterdam", "Chile", "Paris", "Jeddah"] {
@@ -237,7 +240,7 @@ fn ingest_reads_every_format_dedups_and_is_idempotent() {
     let again = herald(&["ingest", s(&input), "--db", s(&db), "--quiet"]);
     assert!(again.status.success());
     assert!(text(&again.stderr).contains("stored 0 articles"), "{}", text(&again.stderr));
-    assert_eq!(counts(&db).articles, 6);
+    assert_eq!(counts(&db).articles, 7);
     assert_eq!(counts(&db).runs, 2);
 }
 

@@ -27,6 +27,14 @@ pub fn content_hash(text: &str) -> String {
     if any { format!("{hash:016x}") } else { String::new() }
 }
 
+/// The de-duplication key of an article: [`content_hash`] of its text, or, for a text with no
+/// letters or digits (nothing to compare), `empty:` and where it came from, so an empty input
+/// is stored once per origin and found again by a re-run.
+pub fn article_key(text: &str, origin: &str) -> String {
+    let hash = content_hash(text);
+    if hash.is_empty() { format!("empty:{origin}") } else { hash }
+}
+
 /// The key two URLs of one page share: lowercase host without `www.`, no scheme, no fragment,
 /// no tracking parameters (`utm_*`, `fbclid`, `gclid`, …), no trailing slash. `None` for
 /// something that is not an `http(s)` URL.
@@ -98,6 +106,8 @@ mod tests {
         assert_ne!(a, content_hash("Russia said on Friday it would respond."));
         assert_eq!(content_hash(" \n—…"), "");
         assert_eq!(a.len(), 16);
+        assert_eq!(article_key("", "a.txt"), "empty:a.txt");
+        assert_eq!(article_key("Russia said", "a.txt"), content_hash("russia SAID"));
     }
 
     #[test]

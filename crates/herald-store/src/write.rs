@@ -18,7 +18,7 @@ pub struct NewArticle {
     pub blob: Vec<u8>,
     /// Where it came from (`file:line`, `archive.warc.gz#record`).
     pub origin: String,
-    /// [`dedup::content_hash`] of the text.
+    /// [`dedup::article_key`] of the text and origin.
     pub content_hash: String,
 }
 
@@ -96,13 +96,7 @@ impl Store {
                 report.duplicates.push((art.origin.clone(), reason));
                 continue;
             }
-            // An article without letters gets a hash of its own so it is stored, not merged.
-            let hash = if art.content_hash.is_empty() {
-                format!("empty:{}", art.origin)
-            } else {
-                art.content_hash.clone()
-            };
-            let id = insert_article(&tx, run, art, url.as_deref(), &hash, &added)?;
+            let id = insert_article(&tx, run, art, url.as_deref(), &art.content_hash, &added)?;
             insert_layers(&tx, id, &art.doc)?;
             report.events += insert_events(&tx, id, &art.doc, &mut touched)?;
             report.stored += 1;

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use herald::Pipeline;
-use herald_store::dedup::content_hash;
+use herald_store::dedup::article_key;
 use herald_store::{NewArticle, RunStats, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -124,7 +124,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 for w in &article.warnings {
                     bar.suspend(|| eprintln!("herald: warning: {}: {w}", article.origin));
                 }
-                let hash = content_hash(&article.text);
+                let hash = article_key(&article.text, &article.origin);
                 if store.contains(article.meta.url.as_deref(), &hash)? {
                     tally.stored_before += 1;
                 } else {
