@@ -490,3 +490,30 @@ fn worker_mode_streams_one_document_per_line() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn an_article_the_database_refuses_costs_only_itself() {
+    let dir = scratch("poison");
+    let db = dir.join("h.db");
+    // Create the database, then make it refuse one article (as a corrupt value or a constraint
+    // would), by a trigger.
+    let seed = dir.join("seed.txt");
+    std::fs::write(&seed, "Floods hit Dhaka on Sunday, killing five people.").unwrap();
+    assert!(herald(&["ingest", s(&seed), "--db", s(&db), "--quiet"]).status.success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER poison BEFORE INSERT ON articles WHEN NEW.doc_id = 'n3'
+         BEGIN SELECT RAISE(ABORT, 'poisoned article'); END;",
+    )
+    .unwrap();
+    drop(conn);
+    let corpus = dir.join("c.jsonl");
+    std::fs::write(&corpus, numbered_corpus(8)).unwrap();
+    let o = herald(&["ingest", s(&corpus), "--db", s(&db), "--quiet", "--batch", "8"]);
+    let err = text(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains("c.jsonl:4: not stored") && err.contains("poisoned article"), "{err}");
+    assert!(err.contains("1 errors"), "{err}");
+    // The seven others of the batch are stored.
+    assert_eq!(counts(&db).articles, 1 + 7);
+}

@@ -199,12 +199,38 @@ fn store_batch(
     let items = std::mem::take(batch);
     let analyzed: Vec<NewArticle> =
         pool.install(|| items.into_par_iter().map(|(a, hash)| analyze(pipeline, a, hash)).collect());
-    let report = store.write_batch(run, &analyzed)?;
-    tally.stored += report.stored as u64;
-    tally.events += report.events as u64;
-    tally.duplicates += report.duplicates.len() as u64;
-    for (origin, reason) in &report.duplicates {
-        bar.suspend(|| eprintln!("herald: note: {origin}: duplicate ({reason}), not stored again"));
+    let reports = match store.write_batch(run, &analyzed) {
+        Ok(report) => vec![report],
+        // Locked or full: no batch can get past it, so the run stops (nothing of this one stored).
+        Err(e) if e.is_locked() || e.is_full() => return Err(e.into()),
+        // Anything else may be one article's fault: store them one by one, so one bad article
+        // costs only itself.
+        Err(e) => {
+            bar.suspend(|| {
+                eprintln!("herald: warning: a batch failed ({e}); storing its articles one by one")
+            });
+            let mut reports = Vec::new();
+            for one in analyzed.chunks(1) {
+                match store.write_batch(run, one) {
+                    Ok(r) => reports.push(r),
+                    Err(e) if e.is_locked() || e.is_full() => return Err(e.into()),
+                    Err(e) => {
+                        tally.errors += 1;
+                        let origin = one.first().map_or("?", |a| a.origin.as_str());
+                        bar.suspend(|| eprintln!("herald: error: {origin}: not stored: {e}"));
+                    }
+                }
+            }
+            reports
+        }
+    };
+    for report in reports {
+        tally.stored += report.stored as u64;
+        tally.events += report.events as u64;
+        tally.duplicates += report.duplicates.len() as u64;
+        for (origin, reason) in &report.duplicates {
+            bar.suspend(|| eprintln!("herald: note: {origin}: duplicate ({reason}), not stored again"));
+        }
     }
     Ok(())
 }
