@@ -38,6 +38,12 @@ impl Error {
     pub fn is_full(&self) -> bool {
         matches!(self.code(), Some(ErrorCode::DiskFull))
     }
+
+    /// True when no later write can succeed either (locked database, full disk): a batch
+    /// writer should stop rather than retry piece by piece.
+    pub fn stops_writes(&self) -> bool {
+        self.is_locked() || self.is_full()
+    }
 }
 
 impl fmt::Display for Error {

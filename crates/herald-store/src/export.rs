@@ -223,6 +223,11 @@ impl Store {
     }
 }
 
+/// The id of cluster `c`'s first mention: the earliest by date, then article and position.
+/// Its code, names, evidence and place stand for the event.
+pub(crate) const FIRST_MENTION: &str =
+    "SELECT id FROM events WHERE cluster_id = c.id ORDER BY day, article_id, idx LIMIT 1";
+
 /// Events (clusters) whose ids the query `hit` selects, with their statistics over all their
 /// mentions and their first mention's fields (`f`, article `fa`, place `p`), filtered by
 /// `clause` and sorted by `order`. Read rows with [`event_record`].
@@ -238,7 +243,7 @@ pub(crate) fn event_sql(hit: &str, clause: &str, order: &str) -> String {
                 f.quad_class, f.goldstein, s.n, s.ns, s.na, s.tone, s.added, fa.url, fa.doc_id, f.evidence,
                 p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonames_id, f.article_id, fa.title
          FROM s JOIN event_clusters c ON c.id = s.id
-         JOIN events f ON f.id = (SELECT id FROM events WHERE cluster_id = c.id ORDER BY day, article_id, idx LIMIT 1)
+         JOIN events f ON f.id = ({FIRST_MENTION})
          JOIN articles fa ON fa.id = f.article_id
          LEFT JOIN places p ON p.article_id = f.article_id AND p.idx = f.place_idx
          WHERE {clause}

@@ -9,7 +9,7 @@ use herald::Date;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
-use crate::export::{EventRecord, event_record, event_sql};
+use crate::export::{EventRecord, FIRST_MENTION, event_record, event_sql};
 use crate::{Result, Store};
 
 /// Filters shared by the queries; each is ignored when `None`.
@@ -321,7 +321,7 @@ impl Store {
                    FROM events e WHERE e.cluster_id IN (SELECT id FROM hit) GROUP BY e.cluster_id),
              k AS (SELECT {bucket} AS period, {direction} AS direction, s.n AS n, f.goldstein AS g, f.quad_class AS q
                    FROM s JOIN event_clusters c ON c.id = s.id
-                   JOIN events f ON f.id = (SELECT id FROM events WHERE cluster_id = c.id ORDER BY day, article_id, idx LIMIT 1))
+                   JOIN events f ON f.id = ({FIRST_MENTION}))
              SELECT period, direction, count(*), sum(n), coalesce(sum(g), 0.0),
                     sum(q = 1), sum(q = 2), sum(q = 3), sum(q = 4)
              FROM k GROUP BY period, direction ORDER BY period, direction LIMIT {}",

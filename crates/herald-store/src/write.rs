@@ -97,8 +97,9 @@ impl Store {
                 continue;
             }
             let id = insert_article(&tx, run, art, url.as_deref(), &art.content_hash, &added)?;
-            insert_layers(&tx, id, &art.doc)?;
-            report.events += insert_events(&tx, id, &art.doc, &mut touched)?;
+            let chars = CharIndex::new(&art.doc.text);
+            insert_layers(&tx, id, &art.doc, &chars)?;
+            report.events += insert_events(&tx, id, &art.doc, &chars, &mut touched)?;
             report.stored += 1;
         }
         for (key, from_day) in &touched {
@@ -165,8 +166,7 @@ fn insert_article(
     Ok(id)
 }
 
-fn insert_layers(tx: &Transaction<'_>, id: i64, doc: &Doc) -> Result<()> {
-    let idx = CharIndex::new(&doc.text);
+fn insert_layers(tx: &Transaction<'_>, id: i64, doc: &Doc, idx: &CharIndex<'_>) -> Result<()> {
     let chars = |s: Span| idx.chars(s);
     let mut st = tx.prepare_cached(
         "INSERT INTO entities (article_id, idx, name, kind, actor, kb_id, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -232,9 +232,9 @@ fn insert_events(
     tx: &Transaction<'_>,
     id: i64,
     doc: &Doc,
+    idx: &CharIndex<'_>,
     touched: &mut BTreeMap<Key, i64>,
 ) -> Result<usize> {
-    let idx = CharIndex::new(&doc.text);
     let mut st = tx.prepare_cached(
         "INSERT INTO events (article_id, idx, code, root_code, quad_class, goldstein, plover, mode,
             source_code, source_name, target_code, target_name, date, day, date_source, place_idx, sentence,

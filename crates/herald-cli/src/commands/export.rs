@@ -65,17 +65,8 @@ pub fn run(args: &Args) -> Result<Outcome> {
         ExportFormat::Jsonl => documents(&store, range, &args.out)?,
         ExportFormat::Parquet => {
             let mut w = PartitionedWriter::new(&args.out);
-            let mut failure = None;
-            store.each_event(range, &mut |e| {
-                w.push(&e).map_err(|err| {
-                    let msg = format!("{err:#}");
-                    failure = Some(err);
-                    io::Error::other(msg)
-                })
-            })?;
-            if let Some(e) = failure {
-                return Err(e);
-            }
+            store
+                .each_event(range, &mut |e| w.push(&e).map_err(|err| io::Error::other(format!("{err:#}"))))?;
             w.flush()?;
             format!(
                 "{} events in {} Parquet files under {}",

@@ -202,7 +202,7 @@ fn store_batch(
     let reports = match store.write_batch(run, &analyzed) {
         Ok(report) => vec![report],
         // Locked or full: no batch can get past it, so the run stops (nothing of this one stored).
-        Err(e) if e.is_locked() || e.is_full() => return Err(e.into()),
+        Err(e) if e.stops_writes() => return Err(e.into()),
         // Anything else may be one article's fault: store them one by one, so one bad article
         // costs only itself.
         Err(e) => {
@@ -213,7 +213,7 @@ fn store_batch(
             for one in analyzed.chunks(1) {
                 match store.write_batch(run, one) {
                     Ok(r) => reports.push(r),
-                    Err(e) if e.is_locked() || e.is_full() => return Err(e.into()),
+                    Err(e) if e.stops_writes() => return Err(e.into()),
                     Err(e) => {
                         tally.errors += 1;
                         let origin = one.first().map_or("?", |a| a.origin.as_str());

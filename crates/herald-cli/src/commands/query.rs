@@ -51,6 +51,17 @@ pub enum By {
     Month,
 }
 
+impl By {
+    /// The store's period for this choice.
+    pub fn period(self) -> Period {
+        match self {
+            By::Day => Period::Day,
+            By::Week => Period::Week,
+            By::Month => Period::Month,
+        }
+    }
+}
+
 /// Filters and output options shared by every query.
 #[derive(Debug, clap::Args)]
 pub struct Common {
@@ -211,12 +222,7 @@ pub fn entities_table(store: &Store, f: &Filter) -> Result<Table> {
 
 /// Events per period (with `dyad`, between two actors, per direction) as a table.
 pub fn series_table(store: &Store, f: &Filter, by: By, dyad: Option<(&String, &String)>) -> Result<Table> {
-    let period = match by {
-        By::Day => Period::Day,
-        By::Week => Period::Week,
-        By::Month => Period::Month,
-    };
-    let rows = store.series(f, period, dyad.map(|(a, b)| (a.as_str(), b.as_str())))?;
+    let rows = store.series(f, by.period(), dyad.map(|(a, b)| (a.as_str(), b.as_str())))?;
     let mut headers = vec!["period"];
     if dyad.is_some() {
         headers.push("direction");

@@ -4,7 +4,7 @@
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use herald_store::export::EventRecord;
-use herald_store::query::{Period, QuoteRow, SpeakerRow};
+use herald_store::query::{QuoteRow, SpeakerRow};
 use maud::{DOCTYPE, Markup, html};
 
 use super::params::{Params, encode};
@@ -145,14 +145,6 @@ pub async fn article(State(app): State<App>, Path(id): Path<String>) -> Page {
     Ok(Html(layout(&title, "", &body).into_string()))
 }
 
-fn period(by: By) -> Period {
-    match by {
-        By::Day => Period::Day,
-        By::Week => Period::Week,
-        By::Month => Period::Month,
-    }
-}
-
 fn by_select(by: By) -> Markup {
     html! {
         "by " select name="by" {
@@ -182,7 +174,7 @@ fn series_table(rows: &[herald_store::query::SeriesRow]) -> Markup {
 pub async fn timeline(State(app): State<App>, Query(p): Query<Params>) -> Page {
     let (f, by) = (p.filter()?, p.by()?);
     let rows =
-        app.with_store(move |s| s.series(&f, period(by), None).map_err(|e| internal(e.into()))).await?;
+        app.with_store(move |s| s.series(&f, by.period(), None).map_err(|e| internal(e.into()))).await?;
     let body = html! {
         h1 { "Timeline" }
         (filters(&p, "/timeline", by_select(by)))
@@ -213,7 +205,7 @@ pub async fn dyad(State(app): State<App>, Query(p): Query<Params>) -> Page {
     let title = format!("{a} and {b}");
     let (qa, qb) = (a.clone(), b.clone());
     let rows = app
-        .with_store(move |s| s.series(&f, period(by), Some((&qa, &qb))).map_err(|e| internal(e.into())))
+        .with_store(move |s| s.series(&f, by.period(), Some((&qa, &qb))).map_err(|e| internal(e.into())))
         .await?;
     let link = format!("/?actor={}", encode(&a));
     let body = html! {
