@@ -108,3 +108,62 @@ fn wire_fractions_are_not_dates() {
     assert_eq!(value_of(&doc, "10/23/2025", 0), "2025-10-23");
     assert_eq!(value_of(&doc, "2026-04-01", 0), "2026-04-01");
 }
+
+#[test]
+fn weekdays_follow_the_tense_of_their_clause() {
+    // Published on a Wednesday.
+    let doc = analyze(
+        "Saddam said he will begin withdrawing troops on Friday. The team planned to leave Nairobi on \
+         Thursday for Dar es Salaam. He and Arafat meet separately Monday with Albright. Castro \
+         attended a rally Tuesday by media workers in Havana. Trading is to resume in Paris as soon as Tuesday.",
+        Some("1990-08-15"),
+    );
+    assert_eq!(value_of(&doc, "Friday", 0), "1990-08-17", "will begin … on Friday");
+    assert_eq!(value_of(&doc, "Thursday", 0), "1990-08-16", "planned to leave on Thursday");
+    assert_eq!(value_of(&doc, "Monday", 0), "1990-08-20", "a present-tense schedule");
+    assert_eq!(value_of(&doc, "Tuesday", 0), "1990-08-14", "attended a rally Tuesday");
+    assert_eq!(value_of(&doc, "Tuesday", 1), "1990-08-21", "as soon as Tuesday");
+}
+
+#[test]
+fn days_join_their_dates_clock_times_and_parts() {
+    let doc = analyze(
+        "The New York Times said in an editorial on Monday, Oct. 26: the murder was a crime. \
+         Immigration officials postponed until 9 a.m. Tuesday any action. Rebels attacked the town \
+         Friday night. The dividend is payable Nov. 22 to holders of record.",
+        Some("1998-10-25"),
+    );
+    assert_eq!(value_of(&doc, "Monday, Oct. 26", 0), "1998-10-26");
+    assert_eq!(value_of(&doc, "9 a.m. Tuesday", 0), "1998-10-27T09:00");
+    let night = doc.timexes.iter().find(|t| doc.slice(t.span) == "Friday night").expect("Friday night");
+    assert_eq!(night.value.as_deref(), Some("1998-10-23TNI"));
+    assert_eq!(night.kind, TimexKind::Time);
+    // A day without a year is in the current year (news style) unless the tense puts it months away.
+    assert_eq!(value_of(&doc, "Nov. 22", 0), "1998-11-22");
+}
+
+#[test]
+fn spoken_years_centuries_and_durations_before_an_event() {
+    let doc = analyze(
+        "In nineteen ninety-six the economy grew, as it had in the nineties and through the 20th \
+         century. The offer expires 90 days after the merger. Two days after, the board met. \
+         Talks could take two more weeks. Shares rose over the last twenty-four hours.",
+        Some("1998-01-08"),
+    );
+    assert_eq!(value_of(&doc, "nineteen ninety-six", 0), "1996");
+    assert_eq!(value_of(&doc, "the nineties", 0), "199X");
+    assert_eq!(value_of(&doc, "20th century", 0), "19");
+    assert_eq!(value_of(&doc, "90 days", 0), "P90D", "a duration before an event");
+    assert_eq!(value_of(&doc, "two more weeks", 0), "P2W");
+    assert_eq!(value_of(&doc, "twenty-four hours", 0), "PT24H");
+}
+
+#[test]
+fn names_and_fractions_are_not_times() {
+    let doc = analyze(
+        "Foreign ministers Janos Martonyi and Jan Kavan signed the accord. Iraq imports about \
+         three-quarters of its food. Thousands joined the March for Life on Capitol Hill.",
+        Some("1999-03-12"),
+    );
+    assert!(doc.timexes.is_empty(), "{:?}", values(&doc));
+}

@@ -138,34 +138,91 @@ fn quoted_tokens(doc: &Doc) -> Vec<bool> {
 enum Tense {
     Past,
     Present,
+    /// A present-tense action ("meets Monday"): a schedule for a weekday, otherwise present.
+    Scheduled,
     Future,
 }
 
+/// Reporting verbs: "says Tuesday" reports a past statement, not a scheduled one.
+const SAYING: &[&str] = &["say", "tell", "report", "announce", "add", "confirm", "state", "claim", "insist"];
+
+/// Verbs whose infinitive complement is still to come ("planned to leave Thursday").
+const PLANNING: &[&str] = &[
+    "agree", "aim", "be", "decide", "due", "expect", "hope", "intend", "plan", "prepare", "promise",
+    "schedule", "set", "threaten", "vow", "want", "go",
+];
+
+/// The tense of the clause a token belongs to, read from the words before it and the parse.
+///
+/// News schedules with the present ("meets Monday", [`Tense::Scheduled`]), with
+/// infinitives ("planned to leave Thursday", "is to resume trading Tuesday"), with `will` and
+/// `would` (future in the past of reported speech) and with "until", "as soon as", "as early
+/// as"; these read as the future unless a past perfect says otherwise. "since" and "from" look
+/// back.
 fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
+    let lower = |j: usize| doc.form(j).to_lowercase();
+    let before = |k: usize| token.checked_sub(k).filter(|&j| j >= sentence.start).map(lower);
+    if matches!(before(1).as_deref(), Some("since" | "from")) {
+        return Tense::Past;
+    }
+    // "postponed until Tuesday" looks ahead; "until Thursday, they had not…" looks back.
+    let until = matches!(before(1).as_deref(), Some("until" | "till"));
+    if before(1).as_deref() == Some("as")
+        && matches!(before(2).as_deref(), Some("soon" | "early"))
+        && before(3).as_deref() == Some("as")
+    {
+        return Tense::Future;
+    }
     // Walk up the tree to the first finite verb (or a verb with auxiliaries).
     let mut k = token;
     for _ in 0..8 {
         let Some(m) = doc.morphology.get(k) else { break };
         if matches!(m.upos, Upos::Verb | Upos::Aux) {
-            let aux: Vec<usize> = sentence
-                .clone()
-                .filter(|&j| {
-                    doc.syntax.get(j).is_some_and(|d| d.head == Some(k as u32) && d.rel.starts_with("aux"))
+            let children = |rel: &'static str| {
+                sentence.clone().filter(move |&j| {
+                    doc.syntax.get(j).is_some_and(|d| d.head == Some(k as u32) && d.rel.starts_with(rel))
                 })
-                .collect();
+            };
+            let aux: Vec<usize> = children("aux").collect();
             let lemma_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.lemma.as_str());
-            if aux.iter().any(|&j| matches!(lemma_of(j), "will" | "shall" | "'ll")) {
+            let xpos_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.xpos.as_str());
+            if aux.iter().any(|&j| matches!(lemma_of(j), "will" | "shall" | "'ll" | "would")) {
                 return Tense::Future;
             }
-            let past = |j: usize| doc.morphology.get(j).is_some_and(|m| m.xpos == "VBD");
-            if past(k) || aux.iter().any(|&j| past(j)) {
+            let past_perfect = |v: usize| {
+                sentence.clone().any(|j| {
+                    doc.syntax.get(j).is_some_and(|d| d.head == Some(v as u32) && d.rel.starts_with("aux"))
+                        && lower(j) == "had"
+                })
+            };
+            if past_perfect(k) {
+                return Tense::Past;
+            }
+            if until {
+                return Tense::Future;
+            }
+            let head = doc.syntax.get(k).and_then(|d| d.head).map(|h| h as usize);
+            let head_lemma = head.map_or("", lemma_of);
+            if m.xpos == "VB"
+                && children("mark").any(|j| lower(j) == "to")
+                && PLANNING.contains(&head_lemma)
+                && !head.is_some_and(past_perfect)
+            {
+                return Tense::Future;
+            }
+            if xpos_of(k) == "VBD" || aux.iter().any(|&j| xpos_of(j) == "VBD") {
                 return Tense::Past;
             }
             if m.xpos == "VBN" {
                 // "the injunction issued Thursday", "rescued on Nov. 25": a bare participle is past.
                 return if aux.is_empty() { Tense::Past } else { Tense::Present };
             }
-            if matches!(m.xpos.as_str(), "VBZ" | "VBP" | "MD") || !aux.is_empty() {
+            let present = matches!(m.xpos.as_str(), "VBZ" | "VBP")
+                || (m.xpos == "VBG" && aux.iter().any(|&j| matches!(xpos_of(j), "VBZ" | "VBP")));
+            if present && !SAYING.contains(&m.lemma.as_str()) {
+                return Tense::Scheduled;
+            }
+            if present || m.xpos == "MD" || !aux.is_empty() {
                 return Tense::Present;
             }
         }
@@ -192,6 +249,11 @@ impl Resolved {
     fn date(value: Option<String>) -> Resolved {
         Resolved { kind: TimexKind::Date, value, anchor: None, day: None, needs_anchor: false }
     }
+}
+
+/// A day with a part of day ("Friday night") is a TIME; a bare day is a DATE.
+fn part_kind(part: Option<&str>) -> TimexKind {
+    if part.is_some() { TimexKind::Time } else { TimexKind::Date }
 }
 
 fn day_value(d: Date, part: Option<&str>) -> String {
@@ -236,7 +298,7 @@ fn period_value(base: Date, unit: Unit, offset: i64) -> (Option<String>, Option<
 fn weekday_near(anchor: Date, day: Weekday, shift: Shift, tense: Tense) -> Option<Date> {
     let diff = i64::from(day.index()) - i64::from(anchor.weekday().index());
     let back = if diff <= 0 { diff } else { diff - 7 }; // latest on or before the anchor
-    let ahead = if diff > 0 { diff } else { diff + 7 }; // next strictly after
+    let ahead = if diff >= 0 { diff } else { diff + 7 }; // the next one, or the anchor day itself
     let offset = match (shift, tense) {
         (Shift::Last, _) => {
             if back == 0 {
@@ -245,10 +307,16 @@ fn weekday_near(anchor: Date, day: Weekday, shift: Shift, tense: Tense) -> Optio
                 back
             }
         }
-        (Shift::Next, _) => ahead,
+        (Shift::Next, _) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
         (Shift::This, _) => diff,
         (Shift::Unmarked, Tense::Past) => back,
-        (Shift::Unmarked, Tense::Future) => ahead,
+        (Shift::Unmarked, Tense::Future | Tense::Scheduled) => ahead,
         // News reports mostly what happened: an unmarked weekday without a future leans past.
         (Shift::Unmarked, Tense::Present) => back,
     };
@@ -275,10 +343,21 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
             };
             let candidates = [a.year() - 1, a.year(), a.year() + 1].map(|y| Date::new(y, month, day));
             let gap = |d: &Date| (d.days_since_epoch() - a.days_since_epoch()).abs();
+            // News style writes the year only when it is not the current one: a day in the
+            // anchor's year wins unless the tense says otherwise and it lies months away.
+            let ahead = |d: &Date| d.days_since_epoch() - a.days_since_epoch();
+            let this_year = candidates[1].filter(|d| match tense {
+                Tense::Past => ahead(d) <= 60,
+                Tense::Future => ahead(d) >= -60,
+                Tense::Present | Tense::Scheduled => gap(d) <= 183,
+            });
             let d = match tense {
+                _ if this_year.is_some() => this_year,
                 Tense::Past => candidates.iter().flatten().filter(|d| **d <= a).max().copied(),
                 Tense::Future => candidates.iter().flatten().filter(|d| **d >= a).min().copied(),
-                Tense::Present => candidates.iter().flatten().min_by_key(|d| gap(d)).copied(),
+                Tense::Present | Tense::Scheduled => {
+                    candidates.iter().flatten().min_by_key(|d| gap(d)).copied()
+                }
             };
             Resolved { anchor: Some(a), day: d, ..Resolved::date(d.map(|d| d.to_string())) }
         }
@@ -289,9 +368,10 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
                 (Shift::Last, _) => a.year() - i32::from(month >= a.month()),
                 (Shift::Next, _) => a.year() + i32::from(month <= a.month()),
                 (Shift::This, _) => a.year(),
-                (Shift::Unmarked, Tense::Past) => a.year() - i32::from(month > a.month()),
-                (Shift::Unmarked, Tense::Future) => a.year() + i32::from(month < a.month()),
-                (Shift::Unmarked, Tense::Present) => {
+                // As for days, the current year wins for a month next to the anchor's.
+                (Shift::Unmarked, Tense::Past) => a.year() - i32::from(month > a.month() + 1),
+                (Shift::Unmarked, Tense::Future) => a.year() + i32::from(month + 1 < a.month()),
+                (Shift::Unmarked, Tense::Present | Tense::Scheduled) => {
                     // The nearest: more than half a year ahead is last year's month.
                     let ahead = i32::from(month) - i32::from(a.month());
                     if ahead > 6 {
@@ -307,6 +387,7 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
         }
         Sem::Year(y) => Resolved::date(Some(format!("{y:04}"))),
         Sem::Decade(d) => Resolved::date(Some(format!("{d}X"))),
+        Sem::Century(c) => Resolved::date(Some(format!("{c:02}"))),
         Sem::Quarter { n: Some(n), year: Some(y) } => Resolved::date(Some(format!("{y:04}-Q{n}"))),
         Sem::Quarter { n, year: None } => {
             let Some(a) = speech else { return relative(None, None, None) };
@@ -332,12 +413,29 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
         Sem::Weekday { day, shift, part } => {
             let Some(a) = speech else { return relative(None, None, None) };
             let d = weekday_near(a, day, shift, tense);
-            relative(d.map(|d| day_value(d, part)), Some(a), d)
+            Resolved { kind: part_kind(part), ..relative(d.map(|d| day_value(d, part)), Some(a), d) }
         }
         Sem::RelDay { offset, part } => {
             let Some(a) = speech else { return relative(None, None, None) };
             let d = a.add_days(offset);
-            relative(d.map(|d| day_value(d, part)), Some(a), d)
+            Resolved { kind: part_kind(part), ..relative(d.map(|d| day_value(d, part)), Some(a), d) }
+        }
+        Sem::DayOfWeek { day, year, month, date } => {
+            let on_weekday = |y: i32| Date::new(y, month, date).filter(|d| d.weekday() == day);
+            let found = match (year, speech) {
+                (Some(y), _) => Date::new(y, month, date),
+                (None, Some(a)) => [a.year(), a.year() - 1, a.year() + 1].into_iter().find_map(on_weekday),
+                (None, None) => None,
+            };
+            match found {
+                Some(d) => Resolved { anchor: speech, day: Some(d), ..Resolved::date(Some(d.to_string())) },
+                None => resolve(&Sem::Day { year, month, day: date }, speech, narrative, tense),
+            }
+        }
+        Sem::ClockOn { hour, minute, ref day } => {
+            let on = resolve(day, speech, narrative, tense);
+            let value = on.day.map(|d| format!("{d}T{hour:02}:{minute:02}"));
+            Resolved { kind: TimexKind::Time, value, ..on }
         }
         Sem::Deictic { unit, offset } => {
             let Some(a) = speech else { return relative(None, None, None) };
@@ -358,13 +456,19 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
         },
         Sem::Ref(r) => Resolved::date(Some(r.to_string())),
         Sem::Set(unit) => Resolved { kind: TimexKind::Set, ..Resolved::date(Some(unit.duration("1"))) },
+        Sem::WeeklyOn(day) => {
+            Resolved { kind: TimexKind::Set, ..Resolved::date(Some(format!("XXXX-WXX-{}", day.index() + 1))) }
+        }
         Sem::Weekend => {
             let Some(a) = speech else { return relative(None, None, None) };
             // Past or present: the latest weekend not after the anchor; future: the next one.
             // Days since the latest Saturday (0 on Saturday, 1 on Sunday, 2–6 Monday–Friday).
             let since = (i64::from(a.weekday().index()) + 2) % 7;
-            let saturday =
-                if tense == Tense::Future && since >= 2 { a.add_days(7 - since) } else { a.add_days(-since) };
+            let saturday = if matches!(tense, Tense::Future | Tense::Scheduled) && since >= 2 {
+                a.add_days(7 - since)
+            } else {
+                a.add_days(-since)
+            };
             relative(saturday.map(|d| format!("{}-WE", week_value(d))), Some(a), None)
         }
         Sem::Clock { hour, minute } => {

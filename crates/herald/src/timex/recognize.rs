@@ -24,12 +24,17 @@ pub(crate) enum Sem {
     Year(i32),
     /// A decade (`the 1990s` → 199).
     Decade(i32),
+    /// A century by its first two digits (`the 20th century` → 19).
+    Century(i32),
     /// A quarter; `None` is "the quarter", the latest one.
     Quarter { n: Option<u8>, year: Option<i32> },
     /// A season (`last fall`).
     Season { code: &'static str, shift: Shift },
     /// A weekday (`on Thursday`, `next Monday`), maybe with a part of day.
     Weekday { day: Weekday, shift: Shift, part: Option<&'static str> },
+    /// A calendar day with its weekday (`Monday, Oct. 26`); a missing year is the one in which
+    /// that date falls on that weekday, nearest the anchor.
+    DayOfWeek { day: Weekday, year: Option<i32>, month: u8, date: u8 },
     /// A day relative to the speech time (`yesterday` = −1), maybe with a part of day.
     RelDay { offset: i64, part: Option<&'static str> },
     /// A period relative to the speech time (`last week` = week −1, `this year`).
@@ -42,8 +47,12 @@ pub(crate) enum Sem {
     Ref(&'static str),
     /// A recurrence (`daily`, `every week`).
     Set(Unit),
+    /// A weekday every week (`each Thursday` → `XXXX-WXX-4`).
+    WeeklyOn(Weekday),
     /// A clock time on the speech day (`4:30 p.m.`).
     Clock { hour: u8, minute: u8 },
+    /// A clock time on a named day (`9 a.m. Tuesday`, `noon Saturday`, `5 p.m. EST Nov. 9`).
+    ClockOn { hour: u8, minute: u8, day: Box<Sem> },
     /// The weekend of the speech week, or the last one before it.
     Weekend,
 }
@@ -107,6 +116,25 @@ fn year(word: &str) -> Option<i32> {
     (1800..=2100).contains(&y).then_some(y)
 }
 
+/// A year spoken in words, as broadcast transcripts write it: "nineteen ninety-six",
+/// "nineteen seventy nine", "two thousand" (after "the year"). Returns its length in tokens.
+fn spoken_year(words: &Words<'_>, i: usize) -> Option<(usize, i32)> {
+    let w = |k: usize| words.w(i + k);
+    if w(0) == "two" && w(1) == "thousand" {
+        return Some((2, 2000));
+    }
+    if w(0) != "nineteen" {
+        return None;
+    }
+    let tens = words::tens(w(1))?;
+    let (len, units) = match (w(2), words::unit_digit(w(2)), words::unit_digit(w(3))) {
+        ("-", _, Some(u)) => (4, u),
+        (_, Some(u), _) => (3, u),
+        _ => (2, 0),
+    };
+    Some((len, 1900 + (tens + units) as i32))
+}
+
 fn day_number(word: &str) -> Option<u8> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix_ok = matches!(&word[digits.len()..], "" | "st" | "nd" | "rd" | "th");
@@ -119,7 +147,21 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u8> {
     // "may", "march" and short forms without a period are months only when capitalized.
     let w = words.w(i);
     let ambiguous = matches!(w, "may" | "march" | "jan" | "mar" | "jun" | "sat" | "sun") || w.len() <= 3;
-    (!ambiguous || words.capitalized(i)).then_some(m)
+    if ambiguous && !words.capitalized(i) {
+        return None;
+    }
+    // A short form without its period ("Jan Kavan", "Marc") is a month only before a day or a
+    // year.
+    let next = words.w(i + 1);
+    let full = w.len() > 4 || w == "may" || w == "june" || w == "july";
+    if !full && !w.ends_with('.') && day_number(next).is_none() && year(next).is_none() {
+        return None;
+    }
+    // "the March for Life", "the March of the Combatant Mothers" name events.
+    if next == "for" || (next == "of" && year(words.w(i + 2)).is_none()) {
+        return None;
+    }
+    Some(m)
 }
 
 fn numeric_date(word: &str) -> Option<Sem> {
@@ -151,8 +193,30 @@ fn numeric_date(word: &str) -> Option<Sem> {
     })
 }
 
-#[allow(clippy::too_many_lines)]
+/// A match, with a clock time joined to the day that follows it ("9 a.m. Tuesday", "4 a.m.
+/// EDT Thursday", "noon Saturday"): one TIME on that day, as TimeML tags it.
 fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
+    let (len, sem) = match_single(words, i)?;
+    let Sem::Clock { hour, minute } = sem else { return Some((len, sem)) };
+    let mut next = i + len;
+    if matches!(words.w(next), "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et" | "local")
+    {
+        next += 1;
+    }
+    if words.w(next) == "on" {
+        next += 1;
+    }
+    match match_single(words, next) {
+        Some((
+            more,
+            day @ (Sem::Weekday { part: None, .. } | Sem::RelDay { part: None, .. } | Sem::Day { .. }),
+        )) => Some((next + more - i, Sem::ClockOn { hour, minute, day: Box::new(day) })),
+        _ => Some((len, sem)),
+    }
+}
+
+#[allow(clippy::too_many_lines)]
+fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     let w = |k: usize| words.w(i + k);
     let w0 = w(0);
     let first = w0.as_bytes().first().copied()?;
@@ -195,6 +259,13 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
                 None => (2, Sem::Day { year: None, month: m, day: d }),
             });
         }
+        // "the 20th century" → 19
+        if let Some(n) = w0.strip_suffix("th").and_then(|n| n.parse::<i32>().ok())
+            && (2..=21).contains(&n)
+            && w(1) == "century"
+        {
+            return Some((2, Sem::Century(n - 1)));
+        }
         // Decades: 1990s.
         if w0.len() == 5
             && w0.ends_with("0s")
@@ -236,6 +307,9 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         if let Some(y) = year(w(1)) {
             return Some((2, Sem::Month { year: Some(y), month: m, shift: Shift::Unmarked }));
         }
+        if let Some((len, y)) = spoken_year(words, i + 1) {
+            return Some((1 + len, Sem::Month { year: Some(y), month: m, shift: Shift::Unmarked }));
+        }
         if w(1) == "of"
             && let Some(y) = year(w(2))
         {
@@ -253,8 +327,31 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         if w0.len() <= 5 && !(w0.ends_with('.') && words.capitalized(i)) {
             return None;
         }
-        // "Friday night" is that Friday: TimeML tags the day and gives it the date.
-        return Some((1, Sem::Weekday { day, shift: Shift::Unmarked, part: None }));
+        // "Monday, Oct. 26", "Friday Oct. 13": the date, whose year the weekday confirms.
+        let comma = usize::from(w(1) == ",");
+        if let Some(m) = month_at(words, i + 1 + comma)
+            && let Some(d) = day_number(w(2 + comma))
+        {
+            let (len, year) = match (w(3 + comma) == ",", year(w(3 + comma)), year(w(4 + comma))) {
+                (_, Some(y), _) => (4 + comma, Some(y)),
+                (true, None, Some(y)) => (5 + comma, Some(y)),
+                _ => (3 + comma, None),
+            };
+            return Some((len, Sem::DayOfWeek { day, year, month: m, date: d }));
+        }
+        // "Friday night": a TIME on that Friday.
+        let part = words::part_of_day(w(1));
+        return Some((1 + usize::from(part.is_some()), Sem::Weekday { day, shift: Shift::Unmarked, part }));
+    }
+    if w0 == "nineteen"
+        && let Some((len, y)) = spoken_year(words, i)
+    {
+        return Some((len, Sem::Year(y)));
+    }
+    // "year-earlier", "year-ago period": the year before (the same quarter in quarterly copy).
+    if w0 == "year" && w(1) == "-" && matches!(w(2), "ago" | "earlier") {
+        let len = if matches!(w(3), "quarter" | "period") { 4 } else { 3 };
+        return Some((len, Sem::Deictic { unit: Unit::Year, offset: -1 }));
     }
     match w0 {
         "today" => return Some((1, Sem::RelDay { offset: 0, part: None })),
@@ -266,9 +363,12 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         "tomorrow" => return Some((1, Sem::RelDay { offset: 1, part: None })),
         "now" | "currently" | "nowadays" => return Some((1, Sem::Ref("PRESENT_REF"))),
         "recently" | "lately" => return Some((1, Sem::Ref("PAST_REF"))),
-        // "recent years"; a bare "recent" or "previously" is rarely a time reference.
-        "recent" if words::unit(w(1)).is_some() && words::plural(w(1)) => {
-            return Some((2, Sem::Ref("PAST_REF")));
+        // "recent years" is an unknown number of years; a bare "recent" or "previously" is
+        // rarely a time reference.
+        "recent" if words::plural(w(1)) => {
+            if let Some(unit) = words::unit(w(1)) {
+                return Some((2, Sem::Duration { unit, amount: None }));
+            }
         }
         "daily" => return Some((1, Sem::Set(Unit::Day))),
         "weekly" => return Some((1, Sem::Set(Unit::Week))),
@@ -284,6 +384,9 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         "every" | "each" => {
             if let Some(u) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
                 return Some((2, Sem::Set(u)));
+            }
+            if let Some(day) = words::weekday(w(1)) {
+                return Some((2, Sem::WeeklyOn(day)));
             }
         }
         "q1" | "q2" | "q3" | "q4" => {
@@ -332,6 +435,23 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     if w0 == "the" {
         return match_the(words, i);
     }
+    // "coming months", "future quarters": some time ahead.
+    if matches!(w0, "coming" | "future") && words::plural(w(1)) && words::unit(w(1)).is_some() {
+        return Some((2, Sem::Ref("FUTURE_REF")));
+    }
+    // "twenty four hours", "twenty-four hours"
+    if let Some(tens) = words::tens(w0) {
+        let len = if w(1) == "-" { 3 } else { 2 };
+        if let Some(u) = words::unit_digit(w(len - 1)) {
+            let (more, sem) = amount_unit(words, i + len - 1, Some(tens + u))?;
+            return Some((more + len - 1, sem));
+        }
+    }
+    // "a couple of years"
+    if w0 == "couple" && w(1) == "of" {
+        let (more, sem) = amount_unit(words, i + 1, Some(2))?;
+        return Some((more + 1, sem));
+    }
     // a week ago, a year earlier, several days, years
     if let Some(n) = words::number(w0) {
         return amount_unit(words, i, Some(n));
@@ -339,8 +459,10 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     if words::vague_amount(w0) {
         return amount_unit(words, i, None);
     }
-    if let Some(unit) =
-        words::unit(w0).filter(|_| words::plural(w0) && !matches!(w0, "days" | "minutes" | "hours"))
+    // A bare plural unit is a vague duration ("for years"), but not a fraction ("three-quarters of").
+    let fraction = w0 == "quarters" && (w(1) == "of" || i.checked_sub(1).is_some_and(|p| words.w(p) == "-"));
+    if let Some(unit) = words::unit(w0)
+        .filter(|_| words::plural(w0) && !fraction && !matches!(w0, "days" | "minutes" | "hours"))
     {
         return Some((1, Sem::Duration { unit, amount: None }));
     }
@@ -377,7 +499,8 @@ fn deictic(shift: Shift, unit: Unit) -> Sem {
 fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option<(usize, Sem)> {
     let w = |k: usize| words.w(i + k);
     // 10-year, 24-hour
-    let (unit_at, unit) = if w(1) == "-" && words::unit(w(2)).is_some() {
+    // "10-year", "two more weeks"
+    let (unit_at, unit) = if matches!(w(1), "-" | "more") && words::unit(w(2)).is_some() {
         (2, words::unit(w(2))?)
     } else {
         (1, words::unit(w(1))?)
@@ -385,12 +508,19 @@ fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option<(usize, Se
     if n.is_none() && !words::plural(w(unit_at)) {
         return None;
     }
+    // "three-quarters of its food", "a quarter of the market" are fractions.
+    if unit == Unit::Quarter && w(unit_at + 1) == "of" && year(w(unit_at + 2)).is_none() {
+        return None;
+    }
     let amount = n.unwrap_or(0) as i64;
     match w(unit_at + 1) {
         "ago" if n.is_some() => return Some((unit_at + 2, Sem::Deictic { unit, offset: -amount })),
+        "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
         "earlier" | "before" | "prior" | "previously" if n.is_some() => {
             return Some((unit_at + 2, Sem::Narrative { unit, offset: -amount }));
         }
+        // "two days after" ends a clause; "90 days after the deal" is a duration before an event.
+        "after" | "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
         "later" | "after" if n.is_some() => {
             return Some((unit_at + 2, Sem::Narrative { unit, offset: amount }));
         }
@@ -426,12 +556,23 @@ fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option<(usize, Se
     Some((unit_at + 1, Sem::Duration { unit, amount: n }))
 }
 
+/// Whether word `i` begins a noun phrase or a clause (a preposition's object), judged by its tag.
+fn starts_noun_phrase(words: &Words<'_>, i: usize) -> bool {
+    let tag = words.xpos.get(i).copied().unwrap_or("");
+    matches!(
+        tag,
+        "DT" | "PRP" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD" | "VBG" | "WDT" | "WP" | "IN"
+    ) || (tag.is_empty() && words.capitalized(i))
+}
+
 /// Patterns that begin with "the".
 fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     let w = |k: usize| words.w(i + k);
     match w(1) {
         "future" => return Some((2, Sem::Ref("FUTURE_REF"))),
-        "past" if words::unit(w(2)).is_none() && words::number(w(2)).is_none() => {
+        "past"
+            if words::unit(w(2)).is_none() && words::number(w(2)).is_none() && !words::vague_amount(w(2)) =>
+        {
             return Some((2, Sem::Ref("PAST_REF")));
         }
         "quarter" => return Some((2, Sem::Quarter { n: None, year: None })),
@@ -446,6 +587,14 @@ fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             return Some((5, Sem::Deictic { unit: Unit::Year, offset: -1 }));
         }
         _ => {}
+    }
+    if let Some(d) = words::spoken_decade(w(1)) {
+        return Some((2, Sem::Decade(d)));
+    }
+    if w(1) == "year"
+        && let Some((len, y)) = spoken_year(words, i + 2)
+    {
+        return Some((2 + len, Sem::Year(y)));
     }
     if w(1).len() == 5
         && w(1).ends_with("0s")
@@ -481,6 +630,9 @@ fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             "past" | "last" => return Some((3, Sem::Duration { unit, amount: Some(1) })),
             _ => {}
         }
+    }
+    if w(1) == "coming" && words::plural(w(2)) && words::unit(w(2)).is_some() {
+        return Some((3, Sem::Ref("FUTURE_REF")));
     }
     // the past two months, the next five years, the last few days
     if matches!(w(1), "past" | "last" | "next" | "coming" | "first") {

@@ -48,7 +48,11 @@ impl Unit {
             Unit::Month => format!("P{n}M"),
             Unit::Quarter => format!("P{n}Q"),
             Unit::Year => format!("P{n}Y"),
-            Unit::Decade => format!("P{n}DE"),
+            // TimeBank writes decades in years ("two decades" → P20Y, "decades" → PXY).
+            Unit::Decade => match n.parse::<u32>() {
+                Ok(k) => format!("P{}Y", k.saturating_mul(10)),
+                Err(_) => "PXY".to_string(),
+            },
         }
     }
 }
@@ -138,4 +142,31 @@ pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
         "night" => "NI",
         _ => return None,
     })
+}
+
+/// Tens of a spoken number (`ninety` → 90).
+pub(crate) fn tens(word: &str) -> Option<u32> {
+    Some(match word {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Units of a spoken number (`six` → 6).
+pub(crate) fn unit_digit(word: &str) -> Option<u32> {
+    number(word)
+        .filter(|&n| (1..=9).contains(&n) && !matches!(word, "a" | "an") && word.parse::<u32>().is_err())
+}
+
+/// Decade of a spoken decade (`the nineties` → 199).
+pub(crate) fn spoken_decade(word: &str) -> Option<i32> {
+    let tens = tens(word.strip_suffix("ies").map(|t| format!("{t}y")).as_deref()?)?;
+    Some(190 + tens as i32 / 10)
 }
