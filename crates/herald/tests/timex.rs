@@ -159,6 +159,19 @@ fn spoken_years_centuries_and_durations_before_an_event() {
 }
 
 #[test]
+fn halves_seasons_and_months_of_named_years() {
+    let doc = analyze(
+        "Sales slowed in the second half of 1989 after a strong winter of 1988. The plant closed in \
+         July last year and reopened this past spring.",
+        Some("1990-10-30"),
+    );
+    assert_eq!(value_of(&doc, "the second half of 1989", 0), "1989-H2");
+    assert_eq!(value_of(&doc, "winter of 1988", 0), "1988-WI");
+    assert_eq!(value_of(&doc, "July last year", 0), "1989-07");
+    assert_eq!(value_of(&doc, "past spring", 0), "1990-SP", "the spring that ended this year");
+}
+
+#[test]
 fn names_and_fractions_are_not_times() {
     let doc = analyze(
         "Foreign ministers Janos Martonyi and Jan Kavan signed the accord. Iraq imports about \

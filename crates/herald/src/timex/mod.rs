@@ -385,9 +385,21 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
             };
             Resolved { anchor: Some(a), ..Resolved::date(Some(format!("{y:04}-{month:02}"))) }
         }
+        Sem::MonthOfYear { month, shift } => {
+            let Some(a) = speech else { return Resolved::date(Some(format!("XXXX-{month:02}"))) };
+            let y = a.year()
+                + match shift {
+                    Shift::Last => -1,
+                    Shift::Next => 1,
+                    _ => 0,
+                };
+            Resolved { anchor: Some(a), ..Resolved::date(Some(format!("{y:04}-{month:02}"))) }
+        }
         Sem::Year(y) => Resolved::date(Some(format!("{y:04}"))),
         Sem::Decade(d) => Resolved::date(Some(format!("{d}X"))),
         Sem::Century(c) => Resolved::date(Some(format!("{c:02}"))),
+        Sem::Half { n, year } => Resolved::date(Some(format!("{year:04}-H{n}"))),
+        Sem::SeasonOf { code, year } => Resolved::date(Some(format!("{year:04}-{code}"))),
         Sem::Quarter { n: Some(n), year: Some(y) } => Resolved::date(Some(format!("{y:04}-Q{n}"))),
         Sem::Quarter { n, year: None } => {
             let Some(a) = speech else { return relative(None, None, None) };
@@ -403,8 +415,16 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
         Sem::Quarter { n: None, year: Some(y) } => Resolved::date(Some(format!("{y:04}"))),
         Sem::Season { code, shift } => {
             let Some(a) = speech else { return relative(None, None, None) };
+            // The month each season ends (winter is named by the year it ends in).
+            let ends = match code {
+                "SP" => 5,
+                "SU" => 8,
+                "FA" => 11,
+                _ => 2,
+            };
             let y = match shift {
-                Shift::Last => a.year() - 1,
+                // The latest one over: this year's if it has ended.
+                Shift::Last => a.year() - i32::from(a.month() <= ends),
                 Shift::Next => a.year() + 1,
                 _ => a.year(),
             };

@@ -20,12 +20,18 @@ pub(crate) enum Sem {
     Day { year: Option<i32>, month: u8, day: u8 },
     /// A month (`October`, `last October`, `October 2025`).
     Month { year: Option<i32>, month: u8, shift: Shift },
+    /// A month of the year before, the current one or the next (`July last year`).
+    MonthOfYear { month: u8, shift: Shift },
     /// A year (`1998`, `fiscal 1998`).
     Year(i32),
     /// A decade (`the 1990s` → 199).
     Decade(i32),
     /// A century by its first two digits (`the 20th century` → 19).
     Century(i32),
+    /// A half of a year (`the second half of 1989` → 1989-H2).
+    Half { n: u8, year: i32 },
+    /// A season of a year (`the winter of 1994` → 1994-WI).
+    SeasonOf { code: &'static str, year: i32 },
     /// A quarter; `None` is "the quarter", the latest one.
     Quarter { n: Option<u8>, year: Option<i32> },
     /// A season (`last fall`).
@@ -135,6 +141,16 @@ fn spoken_year(words: &Words<'_>, i: usize) -> Option<(usize, i32)> {
     Some((len, 1900 + (tens + units) as i32))
 }
 
+/// "winter of 1994", "summer of nineteen ninety-four".
+fn season_of(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
+    let code = words::season(words.w(i))?;
+    if words.w(i + 1) != "of" {
+        return None;
+    }
+    let (len, year) = year(words.w(i + 2)).map(|y| (1, y)).or_else(|| spoken_year(words, i + 2))?;
+    Some((2 + len, Sem::SeasonOf { code, year }))
+}
+
 fn day_number(word: &str) -> Option<u8> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix_ok = matches!(&word[digits.len()..], "" | "st" | "nd" | "rd" | "th");
@@ -203,7 +219,7 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     {
         next += 1;
     }
-    if words.w(next) == "on" {
+    if matches!(words.w(next), "on" | ",") {
         next += 1;
     }
     match match_single(words, next) {
@@ -310,6 +326,13 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         if let Some((len, y)) = spoken_year(words, i + 1) {
             return Some((1 + len, Sem::Month { year: Some(y), month: m, shift: Shift::Unmarked }));
         }
+        // "July last year", "March next year"
+        if w(2) == "year"
+            && let Some(shift @ (Shift::Last | Shift::This | Shift::Next)) = shift_of(w(1))
+        {
+            let shift = if shift == Shift::This { Shift::Unmarked } else { shift };
+            return Some((3, Sem::MonthOfYear { month: m, shift }));
+        }
         if w(1) == "of"
             && let Some(y) = year(w(2))
         {
@@ -342,6 +365,9 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         // "Friday night": a TIME on that Friday.
         let part = words::part_of_day(w(1));
         return Some((1 + usize::from(part.is_some()), Sem::Weekday { day, shift: Shift::Unmarked, part }));
+    }
+    if let Some(m) = season_of(words, i) {
+        return Some(m);
     }
     if w0 == "nineteen"
         && let Some((len, y)) = spoken_year(words, i)
@@ -587,6 +613,22 @@ fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             return Some((5, Sem::Deictic { unit: Unit::Year, offset: -1 }));
         }
         _ => {}
+    }
+    // "the second half of 1989", "the first half"
+    let half = match (w(1), w(2)) {
+        ("first", "half") => Some(1),
+        ("second" | "last" | "latter", "half") => Some(2),
+        _ => None,
+    };
+    if let Some(n) = half
+        && w(3) == "of"
+        && let Some(y) = year(w(4)).or_else(|| spoken_year(words, i + 4).map(|(_, y)| y))
+    {
+        let len = 4 + spoken_year(words, i + 4).map_or(1, |(l, _)| l);
+        return Some((len, Sem::Half { n, year: y }));
+    }
+    if let Some((len, sem)) = season_of(words, i + 1) {
+        return Some((1 + len, sem));
     }
     if let Some(d) = words::spoken_decade(w(1)) {
         return Some((2, Sem::Decade(d)));
