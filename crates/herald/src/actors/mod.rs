@@ -183,9 +183,10 @@ fn add_lexical(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, work: &mu
         let place = h.place.and_then(|p| lex.gazetteer.place(p));
         let kind = match &h.found {
             Found::Agent { .. } => continue,
-            // A country's name is a place the gazetteer knows ("Russia", "Moscow") or an acronym
-            // ("US", "U.S."); its other words are nationalities ("Russian", "Palestinians").
-            Found::Country(_) if h.place.is_none() && !acronym(doc, h.tokens.clone()) => MentionKind::Norp,
+            // A country's name is a place the gazetteer knows ("Russia", "Moscow"), an acronym
+            // ("US", "U.S.") or a singular proper noun ("America", "West Bank", "Kerala"); its
+            // other words are nationalities ("Russian", "Palestinians").
+            Found::Country(_) if h.place.is_none() && demonym(doc, h.tokens.clone()) => MentionKind::Norp,
             Found::Country(_) => MentionKind::Gpe,
             Found::Named(_)
                 if scan::role_at_end(lex, words, h.tokens.start, h.tokens.end).is_some()
@@ -427,6 +428,19 @@ fn add_pronouns(doc: &Doc, words: &Words, work: &mut Vec<Work>) {
 }
 
 /// Whether the words are an acronym (`US`, `U.S.`, `UAE`).
+/// Whether country words name a people ("Russian", "Palestinians", "Iraqi") rather than a
+/// place: an adjective or plural by its tag, or a proper noun with a demonym's ending.
+fn demonym(doc: &Doc, tokens: Range<usize>) -> bool {
+    if acronym(doc, tokens.clone()) {
+        return false;
+    }
+    let last = tokens.end - 1;
+    let Some(m) = doc.morphology.get(last) else { return true };
+    let word = doc.form(last).to_lowercase();
+    let ending = ["an", "ans", "ese", "ish", "i", "is"].iter().any(|e| word.ends_with(e));
+    matches!(m.xpos.as_str(), "JJ" | "JJR" | "JJS" | "NNS" | "NNPS") || ending
+}
+
 fn acronym(doc: &Doc, tokens: Range<usize>) -> bool {
     tokens.len() == 1 && {
         let form = doc.form(tokens.start);

@@ -128,7 +128,12 @@ fn place_match(
     at: usize,
     key: &mut String,
 ) -> Option<(usize, u32)> {
-    let propn = |i: usize| doc.morphology.get(i).is_none_or(|m| matches!(m.upos, Upos::Propn | Upos::Noun));
+    // "New/ADJ/NNP Orleans", "United/ADJ/NNP States": a proper-noun tag counts too.
+    let propn = |i: usize| {
+        doc.morphology
+            .get(i)
+            .is_none_or(|m| matches!(m.upos, Upos::Propn | Upos::Noun) || m.xpos.starts_with("NNP"))
+    };
     if !capitalized(doc, at) || !propn(at) {
         return None;
     }

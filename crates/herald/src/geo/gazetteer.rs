@@ -113,8 +113,14 @@ impl Gazetteer {
             }
             PlaceKind::Admin1 | PlaceKind::Capital | PlaceKind::City => {}
         }
-        let mut keys: Vec<String> =
-            std::iter::once(place.name.as_str()).chain(alternates).map(name_key).collect();
+        let mut keys: Vec<String> = Vec::new();
+        for name in std::iter::once(place.name.as_str()).chain(alternates) {
+            // "Tikrīt" is written "Tikrit" in English news, and "Al Fallūjah" "Fallujah".
+            let folded = fold_diacritics(name);
+            let bare = without_arabic_article(&folded);
+            keys.extend([name_key(name), name_key(&folded)]);
+            keys.extend(bare.map(name_key));
+        }
         keys.sort();
         keys.dedup();
         for key in keys {
@@ -180,6 +186,64 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.places.is_empty()
     }
+}
+
+/// Latin letters with diacritics folded to their base letter ("Tikrīt" → "Tikrit"); other
+/// characters are kept.
+pub fn fold_diacritics(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => 'C',
+            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+            'Ď' | 'Đ' | 'Ḍ' => 'D',
+            'ď' | 'đ' | 'ḍ' | 'ḑ' => 'd',
+            'È'..='Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => 'E',
+            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+            'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => 'G',
+            'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+            'Ĥ' | 'Ħ' | 'Ḩ' | 'Ḥ' => 'H',
+            'ĥ' | 'ħ' | 'ḩ' | 'ḥ' => 'h',
+            'Ì'..='Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => 'I',
+            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+            'Ĵ' => 'J',
+            'ĵ' => 'j',
+            'Ķ' => 'K',
+            'ķ' => 'k',
+            'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => 'L',
+            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+            'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'N',
+            'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+            'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => 'O',
+            'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+            'Ŕ' | 'Ŗ' | 'Ř' => 'R',
+            'ŕ' | 'ŗ' | 'ř' => 'r',
+            'Ś' | 'Ŝ' | 'Ş' | 'Š' | 'Ṣ' => 'S',
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ṣ' => 's',
+            'Ţ' | 'Ť' | 'Ŧ' | 'Ṭ' => 'T',
+            'ţ' | 'ť' | 'ŧ' | 'ṭ' => 't',
+            'Ù'..='Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => 'U',
+            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+            'Ŵ' => 'W',
+            'ŵ' => 'w',
+            'Ý' | 'Ŷ' | 'Ÿ' => 'Y',
+            'ý' | 'ÿ' | 'ŷ' => 'y',
+            'Ź' | 'Ż' | 'Ž' | 'Ẕ' | 'Ẓ' => 'Z',
+            'ź' | 'ż' | 'ž' | 'ẕ' | 'ẓ' => 'z',
+            'ʼ' | 'ʻ' | 'ʿ' | 'ʾ' | '‘' | '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// A name without the Arabic article GeoNames writes and English news drops ("Al Fallujah" →
+/// "Fallujah", "Ash Sharqat" → "Sharqat"), when what remains is a word of four letters or more.
+fn without_arabic_article(name: &str) -> Option<&str> {
+    let (article, rest) = name.split_once([' ', '-'])?;
+    let arabic =
+        matches!(article, "Al" | "Ar" | "As" | "Ash" | "Ad" | "An" | "Az" | "At" | "Ath" | "Adh" | "El");
+    (arabic && rest.chars().filter(char::is_ascii_alphabetic).count() >= 4).then_some(rest)
 }
 
 /// `Washington, D.C.` → `washington , d.c.`: lowercase, commas as words, single spaces — the
