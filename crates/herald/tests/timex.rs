@@ -172,6 +172,19 @@ fn halves_seasons_and_months_of_named_years() {
 }
 
 #[test]
+fn holidays_and_the_narrative_day() {
+    let doc = analyze(
+        "The talks collapsed on Oct. 12. Later that day the envoy left, and the next morning he \
+         flew home. Families will gather on Thanksgiving Day, and the vote falls on Election Day.",
+        Some("1998-10-26"),
+    );
+    assert_eq!(value_of(&doc, "Later that day", 0), "1998-10-12");
+    assert_eq!(value_of(&doc, "the next morning", 0), "1998-10-13TMO");
+    assert_eq!(value_of(&doc, "Thanksgiving Day", 0), "1998-11-26", "the fourth Thursday of November");
+    assert_eq!(value_of(&doc, "Election Day", 0), "1998-11-03", "the Tuesday after the first Monday");
+}
+
+#[test]
 fn names_and_fractions_are_not_times() {
     let doc = analyze(
         "Foreign ministers Janos Martonyi and Jan Kavan signed the accord. Iraq imports about \

@@ -12,6 +12,7 @@
 //! Without a publication date, relative expressions keep no value and the document gets one
 //! warning naming how many; nothing is guessed. Impossible dates ("February 30") give no value.
 
+mod phrases;
 mod recognize;
 mod words;
 
@@ -476,6 +477,34 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
         },
         Sem::Ref(r) => Resolved::date(Some(r.to_string())),
         Sem::Set(unit) => Resolved { kind: TimexKind::Set, ..Resolved::date(Some(unit.duration("1"))) },
+        Sem::Holiday { holiday, shift } => {
+            let Some(a) = speech else { return relative(None, None, None) };
+            let dates: Vec<Date> = (a.year() - 1..=a.year() + 1).filter_map(|y| holiday.date(y)).collect();
+            let gap = |d: &Date| (d.days_since_epoch() - a.days_since_epoch()).abs();
+            let d = match (shift, tense) {
+                (Shift::Last, _) => dates.iter().filter(|d| **d < a).max(),
+                (Shift::Next, _) => dates.iter().filter(|d| **d > a).min(),
+                (_, Tense::Past) => dates.iter().filter(|d| **d <= a).max(),
+                (_, Tense::Future) => dates.iter().filter(|d| **d >= a).min(),
+                _ => dates.iter().min_by_key(|d| gap(d)),
+            }
+            .copied();
+            relative(d.map(|d| d.to_string()), Some(a), d)
+        }
+        Sem::Same { unit, part } => {
+            let Some(base) = narrative else { return relative(None, None, None) };
+            let (value, day) = period_value(base, unit, 0);
+            let value = match (part, day) {
+                (Some(p), Some(d)) => Some(day_value(d, Some(p))),
+                _ => value,
+            };
+            Resolved { kind: part_kind(part), ..relative(value, Some(base), day) }
+        }
+        Sem::NextDay { part } => {
+            let Some(base) = narrative else { return relative(None, None, None) };
+            let d = base.add_days(1);
+            Resolved { kind: TimexKind::Time, ..relative(d.map(|d| day_value(d, Some(part))), Some(base), d) }
+        }
         Sem::WeeklyOn(day) => {
             Resolved { kind: TimexKind::Set, ..Resolved::date(Some(format!("XXXX-WXX-{}", day.index() + 1))) }
         }

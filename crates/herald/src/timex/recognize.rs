@@ -1,6 +1,7 @@
 //! Recognition: token patterns → time expressions with a meaning still to be resolved ([`Sem`]).
 //! The patterns are checked in order at each token, longest first; the first that matches wins.
 
+use super::phrases::{amount_unit, deictic, match_the, quarter};
 use super::words::{self, Unit};
 use crate::date::Weekday;
 
@@ -55,6 +56,12 @@ pub(crate) enum Sem {
     Set(Unit),
     /// A weekday every week (`each Thursday` → `XXXX-WXX-4`).
     WeeklyOn(Weekday),
+    /// A holiday (`Thanksgiving Day`, `last Christmas`), resolved like a month.
+    Holiday { holiday: words::Holiday, shift: Shift },
+    /// The day after the narrative's, at a part of day (`the next morning`).
+    NextDay { part: &'static str },
+    /// The period the narrative is in (`that day`, `later that year`), maybe with a part of day.
+    Same { unit: Unit, part: Option<&'static str> },
     /// A clock time on the speech day (`4:30 p.m.`).
     Clock { hour: u8, minute: u8 },
     /// A clock time on a named day (`9 a.m. Tuesday`, `noon Saturday`, `5 p.m. EST Nov. 9`).
@@ -82,11 +89,11 @@ pub(crate) struct Words<'a> {
 }
 
 impl Words<'_> {
-    fn w(&self, i: usize) -> &str {
+    pub(super) fn w(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", String::as_str)
     }
 
-    fn capitalized(&self, i: usize) -> bool {
+    pub(super) fn capitalized(&self, i: usize) -> bool {
         self.forms.get(i).is_some_and(|f| f.starts_with(char::is_uppercase))
     }
 }
@@ -116,7 +123,7 @@ fn shift_of(word: &str) -> Option<Shift> {
     })
 }
 
-fn year(word: &str) -> Option<i32> {
+pub(super) fn year(word: &str) -> Option<i32> {
     let y: i32 =
         (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())??;
     (1800..=2100).contains(&y).then_some(y)
@@ -124,7 +131,7 @@ fn year(word: &str) -> Option<i32> {
 
 /// A year spoken in words, as broadcast transcripts write it: "nineteen ninety-six",
 /// "nineteen seventy nine", "two thousand" (after "the year"). Returns its length in tokens.
-fn spoken_year(words: &Words<'_>, i: usize) -> Option<(usize, i32)> {
+pub(super) fn spoken_year(words: &Words<'_>, i: usize) -> Option<(usize, i32)> {
     let w = |k: usize| words.w(i + k);
     if w(0) == "two" && w(1) == "thousand" {
         return Some((2, 2000));
@@ -142,7 +149,7 @@ fn spoken_year(words: &Words<'_>, i: usize) -> Option<(usize, i32)> {
 }
 
 /// "winter of 1994", "summer of nineteen ninety-four".
-fn season_of(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
+pub(super) fn season_of(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     let code = words::season(words.w(i))?;
     if words.w(i + 1) != "of" {
         return None;
@@ -345,6 +352,32 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     {
         return Some((1, Sem::Month { year: None, month: m, shift: Shift::Unmarked }));
     }
+    if let Some(rest) = w0.strip_prefix("mid-") {
+        if let Some(y) = year(rest) {
+            return Some((1, Sem::Year(y)));
+        }
+        if rest.len() == 5
+            && rest.ends_with("0s")
+            && let Some(y) = year(&rest[..4])
+        {
+            return Some((1, Sem::Decade(y / 10)));
+        }
+    }
+    if let Some((len, holiday)) = words::holiday(|k| words.w(i + k)) {
+        return Some((len, Sem::Holiday { holiday, shift: Shift::Unmarked }));
+    }
+    // "that day", "that same day", "later that year", "that morning"
+    let (lead, that) = if matches!(w0, "earlier" | "later") { (1, w(1)) } else { (0, w0) };
+    if that == "that" {
+        let same = usize::from(w(lead + 1) == "same");
+        let noun = w(lead + 1 + same);
+        let part = words::part_of_day(noun);
+        let unit =
+            words::unit(noun).filter(|u| !words::plural(noun) && *u != Unit::Hour && *u != Unit::Minute);
+        if part.is_some() || unit.is_some() {
+            return Some((lead + 2 + same, Sem::Same { unit: unit.unwrap_or(Unit::Day), part }));
+        }
+    }
     if let Some(day) = words::weekday(w0) {
         // "Sun" is a company and "sat" a verb: abbreviations count only with their period.
         if w0.len() <= 5 && !(w0.ends_with('.') && words.capitalized(i)) {
@@ -400,7 +433,21 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         "weekly" => return Some((1, Sem::Set(Unit::Week))),
         "monthly" => return Some((1, Sem::Set(Unit::Month))),
         "annually" | "yearly" => return Some((1, Sem::Set(Unit::Year))),
-        "noon" => return Some((1, Sem::Clock { hour: 12, minute: 0 })),
+        "noon" | "midday" => return Some((1, Sem::Clock { hour: 12, minute: 0 })),
+        "mid-afternoon" | "mid-morning" => {
+            let part = words::part_of_day(&w0[4..]);
+            return Some((1, Sem::RelDay { offset: 0, part }));
+        }
+        "as" if w(1) == "soon" && w(2) == "as" && w(3) == "possible" => {
+            return Some((4, Sem::Ref("FUTURE_REF")));
+        }
+        "future"
+            if i > 0
+                && matches!(words.w(i - 1), "in" | "near")
+                && words.xpos.get(i + 1).is_none_or(|t| !t.starts_with("NN")) =>
+        {
+            return Some((1, Sem::Ref("FUTURE_REF")));
+        }
         "midnight" => return Some((1, Sem::Clock { hour: 0, minute: 0 })),
         "fiscal" => {
             if let Some(y) = year(w(1)) {
@@ -442,6 +489,9 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         }
         if let Some(code) = words::season(w(1)) {
             return Some((2, Sem::Season { code, shift }));
+        }
+        if let Some((len, holiday)) = words::holiday(|k| words.w(i + 1 + k)) {
+            return Some((1 + len, Sem::Holiday { holiday, shift }));
         }
         if let Some(unit) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
             return Some((2, deictic(shift, unit)));
@@ -498,191 +548,6 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         }
         if w(1) == "-" && w(2) == "quarter" {
             return Some((3, quarter(words, i + 3, n).1));
-        }
-    }
-    None
-}
-
-fn quarter(words: &Words<'_>, after: usize, n: u8) -> (usize, Sem) {
-    if words.w(after) == "of"
-        && let Some(y) = year(words.w(after + 1))
-    {
-        return (2, Sem::Quarter { n: Some(n), year: Some(y) });
-    }
-    (0, Sem::Quarter { n: Some(n), year: None })
-}
-
-fn deictic(shift: Shift, unit: Unit) -> Sem {
-    let offset = match shift {
-        Shift::Last => -1,
-        Shift::Next => 1,
-        Shift::This | Shift::Unmarked => 0,
-    };
-    Sem::Deictic { unit, offset }
-}
-
-/// `N unit(s)` with what follows: `ago`, `earlier`/`later`, or nothing (a duration).
-fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option<(usize, Sem)> {
-    let w = |k: usize| words.w(i + k);
-    // 10-year, 24-hour
-    // "10-year", "two more weeks"
-    let (unit_at, unit) = if matches!(w(1), "-" | "more") && words::unit(w(2)).is_some() {
-        (2, words::unit(w(2))?)
-    } else {
-        (1, words::unit(w(1))?)
-    };
-    if n.is_none() && !words::plural(w(unit_at)) {
-        return None;
-    }
-    // "three-quarters of its food", "a quarter of the market" are fractions.
-    if unit == Unit::Quarter && w(unit_at + 1) == "of" && year(w(unit_at + 2)).is_none() {
-        return None;
-    }
-    let amount = n.unwrap_or(0) as i64;
-    match w(unit_at + 1) {
-        "ago" if n.is_some() => return Some((unit_at + 2, Sem::Deictic { unit, offset: -amount })),
-        "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
-        "earlier" | "before" | "prior" | "previously" if n.is_some() => {
-            return Some((unit_at + 2, Sem::Narrative { unit, offset: -amount }));
-        }
-        // "two days after" ends a clause; "90 days after the deal" is a duration before an event.
-        "after" | "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
-        "later" | "after" if n.is_some() => {
-            return Some((unit_at + 2, Sem::Narrative { unit, offset: amount }));
-        }
-        _ => {}
-    }
-    // A "30-year bond" or a "10-year-old" is a thing, not a time.
-    if unit_at == 2
-        && matches!(
-            w(3),
-            "bond"
-                | "bonds"
-                | "note"
-                | "notes"
-                | "treasury"
-                | "treasuries"
-                | "securities"
-                | "issue"
-                | "mortgage"
-                | "mortgages"
-                | "loan"
-                | "loans"
-                | "debt"
-                | "-"
-                | "old"
-        )
-    {
-        return None;
-    }
-    // "a day" alone is too vague to tag unless it is a clear amount.
-    if n == Some(1) && matches!(w(0), "a" | "an") && unit == Unit::Day {
-        return None;
-    }
-    Some((unit_at + 1, Sem::Duration { unit, amount: n }))
-}
-
-/// Whether word `i` begins a noun phrase or a clause (a preposition's object), judged by its tag.
-fn starts_noun_phrase(words: &Words<'_>, i: usize) -> bool {
-    let tag = words.xpos.get(i).copied().unwrap_or("");
-    matches!(
-        tag,
-        "DT" | "PRP" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD" | "VBG" | "WDT" | "WP" | "IN"
-    ) || (tag.is_empty() && words.capitalized(i))
-}
-
-/// Patterns that begin with "the".
-fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
-    let w = |k: usize| words.w(i + k);
-    match w(1) {
-        "future" => return Some((2, Sem::Ref("FUTURE_REF"))),
-        "past"
-            if words::unit(w(2)).is_none() && words::number(w(2)).is_none() && !words::vague_amount(w(2)) =>
-        {
-            return Some((2, Sem::Ref("PAST_REF")));
-        }
-        "quarter" => return Some((2, Sem::Quarter { n: None, year: None })),
-        "latest" | "recent" | "most" if matches!(w(2), "quarter" | "period") => {
-            return Some((3, Sem::Quarter { n: None, year: None }));
-        }
-        "weekend" => return Some((2, Sem::Weekend)),
-        // the year-ago quarter, the year-earlier period
-        "year"
-            if w(2) == "-" && matches!(w(3), "ago" | "earlier") && matches!(w(4), "quarter" | "period") =>
-        {
-            return Some((5, Sem::Deictic { unit: Unit::Year, offset: -1 }));
-        }
-        _ => {}
-    }
-    // "the second half of 1989", "the first half"
-    let half = match (w(1), w(2)) {
-        ("first", "half") => Some(1),
-        ("second" | "last" | "latter", "half") => Some(2),
-        _ => None,
-    };
-    if let Some(n) = half
-        && w(3) == "of"
-        && let Some(y) = year(w(4)).or_else(|| spoken_year(words, i + 4).map(|(_, y)| y))
-    {
-        let len = 4 + spoken_year(words, i + 4).map_or(1, |(l, _)| l);
-        return Some((len, Sem::Half { n, year: y }));
-    }
-    if let Some((len, sem)) = season_of(words, i + 1) {
-        return Some((1 + len, sem));
-    }
-    if let Some(d) = words::spoken_decade(w(1)) {
-        return Some((2, Sem::Decade(d)));
-    }
-    if w(1) == "year"
-        && let Some((len, y)) = spoken_year(words, i + 2)
-    {
-        return Some((2 + len, Sem::Year(y)));
-    }
-    if w(1).len() == 5
-        && w(1).ends_with("0s")
-        && let Some(y) = year(&w(1)[..4])
-    {
-        return Some((2, Sem::Decade(y / 10)));
-    }
-    if let Some(n) = words::ordinal(w(1)) {
-        if w(2) == "quarter" {
-            let (extra, sem) = quarter(words, i + 3, n);
-            return Some((3 + extra, sem));
-        }
-        // the first nine months
-        if let Some(amount) = words::number(w(2))
-            && let Some(unit) = words::unit(w(3))
-        {
-            return Some((4, Sem::Duration { unit, amount: Some(amount) }));
-        }
-    }
-    // the day prior, the day before, the week after
-    if let Some(unit) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
-        match w(2) {
-            "prior" | "before" | "earlier" => return Some((3, Sem::Narrative { unit, offset: -1 })),
-            "after" | "later" => return Some((3, Sem::Narrative { unit, offset: 1 })),
-            _ => {}
-        }
-    }
-    // the previous week, the following day, the next month
-    if let Some(unit) = words::unit(w(2)).filter(|_| !words::plural(w(2))) {
-        match w(1) {
-            "previous" | "prior" | "preceding" => return Some((3, Sem::Narrative { unit, offset: -1 })),
-            "following" | "next" => return Some((3, Sem::Narrative { unit, offset: 1 })),
-            "past" | "last" => return Some((3, Sem::Duration { unit, amount: Some(1) })),
-            _ => {}
-        }
-    }
-    if w(1) == "coming" && words::plural(w(2)) && words::unit(w(2)).is_some() {
-        return Some((3, Sem::Ref("FUTURE_REF")));
-    }
-    // the past two months, the next five years, the last few days
-    if matches!(w(1), "past" | "last" | "next" | "coming" | "first") {
-        let amount = words::number(w(2));
-        if (amount.is_some() || words::vague_amount(w(2)))
-            && let Some(unit) = words::unit(w(3))
-        {
-            return Some((4, Sem::Duration { unit, amount }));
         }
     }
     None

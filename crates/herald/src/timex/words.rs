@@ -170,3 +170,70 @@ pub(crate) fn spoken_decade(word: &str) -> Option<i32> {
     let tens = tens(word.strip_suffix("ies").map(|t| format!("{t}y")).as_deref()?)?;
     Some(190 + tens as i32 / 10)
 }
+
+/// Holidays news dates by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    ValentinesDay,
+    MemorialDay,
+    IndependenceDay,
+    LaborDay,
+    Halloween,
+    ElectionDay,
+    Thanksgiving,
+    ChristmasEve,
+    Christmas,
+}
+
+/// The holiday named at the words `w(0)…` (lowercase), with its length in words.
+pub(crate) fn holiday<'a>(w: impl Fn(usize) -> &'a str) -> Option<(usize, Holiday)> {
+    let day = |n: usize| n + usize::from(w(n) == "day");
+    Some(match (w(0), w(1), w(2)) {
+        ("new", "year", "'s") if w(3) == "eve" => (4, Holiday::NewYearsEve),
+        ("new", "year", "'s") if w(3) == "day" => (4, Holiday::NewYearsDay),
+        ("valentine", "'s", "day") => (3, Holiday::ValentinesDay),
+        ("memorial", "day", _) => (2, Holiday::MemorialDay),
+        ("independence", "day", _) => (2, Holiday::IndependenceDay),
+        ("labor" | "labour", "day", _) => (2, Holiday::LaborDay),
+        ("election", "day", _) => (2, Holiday::ElectionDay),
+        ("halloween", _, _) => (1, Holiday::Halloween),
+        ("thanksgiving", _, _) => (day(1), Holiday::Thanksgiving),
+        ("christmas", "eve", _) => (2, Holiday::ChristmasEve),
+        ("christmas", _, _) => (day(1), Holiday::Christmas),
+        _ => return None,
+    })
+}
+
+impl Holiday {
+    /// The holiday's date in `year` (United States holidays by their federal rule).
+    pub(crate) fn date(self, year: i32) -> Option<crate::date::Date> {
+        use crate::date::{Date, Weekday};
+        // The `n`th `weekday` of `month` (n = 0 for the last).
+        let nth = |month: u8, weekday: Weekday, n: i64| -> Option<Date> {
+            if n == 0 {
+                let last = Date::new(year, month, crate::date::days_in_month(year, month))?;
+                let back = (i64::from(last.weekday().index()) - i64::from(weekday.index())).rem_euclid(7);
+                return last.add_days(-back);
+            }
+            let first = Date::new(year, month, 1)?;
+            let ahead = (i64::from(weekday.index()) - i64::from(first.weekday().index())).rem_euclid(7);
+            first.add_days(ahead + 7 * (n - 1))
+        };
+        match self {
+            Holiday::NewYearsDay => Date::new(year, 1, 1),
+            Holiday::NewYearsEve => Date::new(year, 12, 31),
+            Holiday::ValentinesDay => Date::new(year, 2, 14),
+            Holiday::MemorialDay => nth(5, Weekday::Monday, 0),
+            Holiday::IndependenceDay => Date::new(year, 7, 4),
+            Holiday::LaborDay => nth(9, Weekday::Monday, 1),
+            Holiday::Halloween => Date::new(year, 10, 31),
+            // The Tuesday after the first Monday of November.
+            Holiday::ElectionDay => nth(11, Weekday::Monday, 1)?.add_days(1),
+            Holiday::Thanksgiving => nth(11, Weekday::Thursday, 4),
+            Holiday::ChristmasEve => Date::new(year, 12, 24),
+            Holiday::Christmas => Date::new(year, 12, 25),
+        }
+    }
+}

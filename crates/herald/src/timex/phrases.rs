@@ -1,0 +1,204 @@
+//! Multi-word patterns the recognizer tries at a token: an amount with its unit ("three days",
+//! "two weeks ago", "90 days after"), and the phrases that begin with "the" ("the day prior",
+//! "the second half of 1989", "the past two months").
+
+use super::recognize::{Sem, Shift, Words, season_of, spoken_year, year};
+use super::words::{self, Unit};
+
+pub(super) fn quarter(words: &Words<'_>, after: usize, n: u8) -> (usize, Sem) {
+    if words.w(after) == "of"
+        && let Some(y) = year(words.w(after + 1))
+    {
+        return (2, Sem::Quarter { n: Some(n), year: Some(y) });
+    }
+    (0, Sem::Quarter { n: Some(n), year: None })
+}
+
+pub(super) fn deictic(shift: Shift, unit: Unit) -> Sem {
+    let offset = match shift {
+        Shift::Last => -1,
+        Shift::Next => 1,
+        Shift::This | Shift::Unmarked => 0,
+    };
+    Sem::Deictic { unit, offset }
+}
+
+/// `N unit(s)` with what follows: `ago`, `earlier`/`later`, or nothing (a duration).
+pub(super) fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option<(usize, Sem)> {
+    let w = |k: usize| words.w(i + k);
+    // 10-year, 24-hour
+    // "10-year", "two more weeks"
+    let (unit_at, unit) = if matches!(w(1), "-" | "more") && words::unit(w(2)).is_some() {
+        (2, words::unit(w(2))?)
+    } else {
+        (1, words::unit(w(1))?)
+    };
+    if n.is_none() && !words::plural(w(unit_at)) {
+        return None;
+    }
+    // "three-quarters of its food", "a quarter of the market" are fractions.
+    if unit == Unit::Quarter && w(unit_at + 1) == "of" && year(w(unit_at + 2)).is_none() {
+        return None;
+    }
+    let amount = n.unwrap_or(0) as i64;
+    match w(unit_at + 1) {
+        "ago" if n.is_some() => return Some((unit_at + 2, Sem::Deictic { unit, offset: -amount })),
+        "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
+        "earlier" | "before" | "prior" | "previously" if n.is_some() => {
+            return Some((unit_at + 2, Sem::Narrative { unit, offset: -amount }));
+        }
+        // "two days after" ends a clause; "90 days after the deal" is a duration before an event.
+        "after" | "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
+        "later" | "after" if n.is_some() => {
+            return Some((unit_at + 2, Sem::Narrative { unit, offset: amount }));
+        }
+        _ => {}
+    }
+    // A "30-year bond" or a "10-year-old" is a thing, not a time.
+    if unit_at == 2
+        && matches!(
+            w(3),
+            "bond"
+                | "bonds"
+                | "note"
+                | "notes"
+                | "treasury"
+                | "treasuries"
+                | "securities"
+                | "issue"
+                | "mortgage"
+                | "mortgages"
+                | "loan"
+                | "loans"
+                | "debt"
+                | "-"
+                | "old"
+        )
+    {
+        return None;
+    }
+    // "a day" alone is too vague to tag unless it is a clear amount.
+    if n == Some(1) && matches!(w(0), "a" | "an") && unit == Unit::Day {
+        return None;
+    }
+    Some((unit_at + 1, Sem::Duration { unit, amount: n }))
+}
+
+/// Whether word `i` begins a noun phrase or a clause (a preposition's object), judged by its tag.
+fn starts_noun_phrase(words: &Words<'_>, i: usize) -> bool {
+    let tag = words.xpos.get(i).copied().unwrap_or("");
+    matches!(
+        tag,
+        "DT" | "PRP" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD" | "VBG" | "WDT" | "WP" | "IN"
+    ) || (tag.is_empty() && words.capitalized(i))
+}
+
+/// Patterns that begin with "the".
+pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
+    let w = |k: usize| words.w(i + k);
+    match w(1) {
+        "future" => return Some((2, Sem::Ref("FUTURE_REF"))),
+        "past"
+            if words::unit(w(2)).is_none() && words::number(w(2)).is_none() && !words::vague_amount(w(2)) =>
+        {
+            return Some((2, Sem::Ref("PAST_REF")));
+        }
+        "quarter" => return Some((2, Sem::Quarter { n: None, year: None })),
+        "latest" | "recent" | "most" if matches!(w(2), "quarter" | "period") => {
+            return Some((3, Sem::Quarter { n: None, year: None }));
+        }
+        "weekend" => return Some((2, Sem::Weekend)),
+        // the year-ago quarter, the year-earlier period
+        "year"
+            if w(2) == "-" && matches!(w(3), "ago" | "earlier") && matches!(w(4), "quarter" | "period") =>
+        {
+            return Some((5, Sem::Deictic { unit: Unit::Year, offset: -1 }));
+        }
+        _ => {}
+    }
+    // "the second half of 1989", "the first half"
+    let half = match (w(1), w(2)) {
+        ("first", "half") => Some(1),
+        ("second" | "last" | "latter", "half") => Some(2),
+        _ => None,
+    };
+    if let Some(n) = half
+        && w(3) == "of"
+        && let Some(y) = year(w(4)).or_else(|| spoken_year(words, i + 4).map(|(_, y)| y))
+    {
+        let len = 4 + spoken_year(words, i + 4).map_or(1, |(l, _)| l);
+        return Some((len, Sem::Half { n, year: y }));
+    }
+    if let Some((len, sem)) = season_of(words, i + 1) {
+        return Some((1 + len, sem));
+    }
+    // "the summer", "the early summer" (not "the fall of the wall")
+    let early = usize::from(matches!(w(1), "early" | "late"));
+    if let Some(code) = words::season(w(1 + early))
+        && w(2 + early) != "of"
+    {
+        return Some((2 + early, Sem::Season { code, shift: Shift::This }));
+    }
+    // "the next morning", "the following evening"
+    if matches!(w(1), "next" | "following")
+        && let Some(part) = words::part_of_day(w(2))
+    {
+        return Some((3, Sem::NextDay { part }));
+    }
+    if let Some(d) = words::spoken_decade(w(1)) {
+        return Some((2, Sem::Decade(d)));
+    }
+    if w(1) == "year"
+        && let Some((len, y)) = spoken_year(words, i + 2)
+    {
+        return Some((2 + len, Sem::Year(y)));
+    }
+    if w(1).len() == 5
+        && w(1).ends_with("0s")
+        && let Some(y) = year(&w(1)[..4])
+    {
+        return Some((2, Sem::Decade(y / 10)));
+    }
+    if let Some(n) = words::ordinal(w(1)) {
+        if w(2) == "quarter" {
+            let (extra, sem) = quarter(words, i + 3, n);
+            return Some((3 + extra, sem));
+        }
+        // the first nine months
+        if let Some(amount) = words::number(w(2))
+            && let Some(unit) = words::unit(w(3))
+        {
+            return Some((4, Sem::Duration { unit, amount: Some(amount) }));
+        }
+    }
+    // the day prior, the day before, the week after
+    if let Some(unit) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
+        match w(2) {
+            "prior" | "before" | "earlier" => return Some((3, Sem::Narrative { unit, offset: -1 })),
+            "after" | "later" => return Some((3, Sem::Narrative { unit, offset: 1 })),
+            _ => {}
+        }
+    }
+    // the previous week, the following day, the next month
+    if let Some(unit) = words::unit(w(2)).filter(|_| !words::plural(w(2))) {
+        match w(1) {
+            "previous" | "prior" | "preceding" => return Some((3, Sem::Narrative { unit, offset: -1 })),
+            "following" | "next" => return Some((3, Sem::Narrative { unit, offset: 1 })),
+            "past" | "last" => return Some((3, Sem::Duration { unit, amount: Some(1) })),
+            _ => {}
+        }
+    }
+    if w(1) == "coming" && words::plural(w(2)) && words::unit(w(2)).is_some() {
+        return Some((3, Sem::Ref("FUTURE_REF")));
+    }
+    // the past two months, the next five years, the last few days
+    if matches!(w(1), "past" | "last" | "next" | "coming" | "first") {
+        let amount = words::number(w(2));
+        if (amount.is_some() || words::vague_amount(w(2)))
+            && let Some(unit) = words::unit(w(3))
+        {
+            return Some((4, Sem::Duration { unit, amount }));
+        }
+    }
+    None
+}
