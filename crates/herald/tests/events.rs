@@ -112,13 +112,25 @@ fn material_conflict_in_wire_leads() {
 #[test]
 fn actors_named_by_role_alone_are_coded_by_role() {
     // GDELT's practice: police and rebels of no stated country are COP and REB.
+    // The protesters' place gives them a country: Lagos is in Nigeria.
     let doc = analyze("Police arrested twelve protesters in Lagos on Saturday.", "2024-03-06");
-    assert!(coded(&doc).iter().any(|c| c.starts_with("COP->CVL 17")), "{:?}", coded(&doc));
+    assert!(coded(&doc).iter().any(|c| c.starts_with("COP->NGACVL 17")), "{:?}", coded(&doc));
     let doc = analyze("Rebels seized the town of Goma on Sunday.", "2024-03-06");
     assert!(coded(&doc).contains(&"REB->COD 192".to_string()), "{:?}", coded(&doc));
     // But "officials said" with no country is background, not a statement event.
     let doc = analyze("Officials said the talks would resume next week.", "2024-03-06");
     assert!(doc.events.is_empty(), "{:?}", coded(&doc));
+}
+
+#[test]
+fn compound_and_placed_actors_give_one_event_each() {
+    let doc = analyze(
+        "Lawmakers in France and Germany welcomed the resumption of diplomatic ties with Iran.",
+        "2024-03-06",
+    );
+    let c = coded(&doc);
+    assert!(c.iter().any(|e| e.starts_with("FRALEG->IRN 05")), "{c:?}");
+    assert!(c.iter().any(|e| e.starts_with("DEULEG->IRN 05")), "{c:?}");
 }
 
 #[test]

@@ -19,15 +19,19 @@
 //! speaker last spoke, else the publication date — and `date_source` says which. Duplicates
 //! (same code, source, target and date) merge into one record with a mention count.
 
+mod actors;
 pub mod codebook;
+mod statements;
 pub mod verbs;
 
 use std::ops::Range;
 
+use self::actors::{actor_at, actor_here, actors_at};
+use self::statements::statements;
 use self::verbs::{VerbDictionary, Word};
 use crate::date::Date;
 use crate::doc::Doc;
-use crate::layers::{DateSource, Event, EventActor, MentionKind, QuoteKind, Upos};
+use crate::layers::{DateSource, Event, EventActor, QuoteKind, Upos};
 use crate::lexicons::Lexicons;
 use crate::quotes::tree::Tree;
 
@@ -82,7 +86,8 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
             events.push(e);
         }
     }
-    events.extend(statements(doc, lex, &tree));
+    let acts: Vec<usize> = events.iter().map(|e: &Event| doc.token_range(e.trigger).start).collect();
+    events.extend(statements(doc, lex, &tree, &acts));
     let mut merged: Vec<Event> = Vec::new();
     for e in events {
         let same = merged.iter_mut().find(|m| {
@@ -143,48 +148,6 @@ fn not_an_act(doc: &Doc, tree: &Tree, v: usize) -> bool {
         (doc.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
             || (doc.rel(c) == "aux" && matches!(l.as_str(), "would" | "could" | "might" | "may" | "should"))
     })
-}
-
-/// The actor a token names: the entity of the most specific mention holding it, else a
-/// mention inside its phrase.
-fn actor_at(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
-    let at = doc.tokens.get(t)?.span;
-    let phrase = tree.subtree(t);
-    let span = doc.tokens.get(phrase.start)?.span.cover(doc.tokens.get(phrase.end.checked_sub(1)?)?.span);
-    let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
-    let inside = || {
-        doc.mentions
-            .iter()
-            .filter(|m| span.contains(m.span) && m.kind != MentionKind::Pronoun || m.span.contains(at))
-            .find(|m| code_of(doc, m).is_some())
-    };
-    let m = holding.filter(|m| code_of(doc, m).is_some()).or_else(inside)?;
-    let code = code_of(doc, m)?;
-    Some(event_actor(doc, m, code))
-}
-
-/// The actor of mention `m` with `code`, named by its entity (else by the mention's words).
-fn event_actor(doc: &Doc, m: &crate::layers::Mention, code: String) -> EventActor {
-    let name = m
-        .entity
-        .and_then(|e| doc.entities.get(e as usize))
-        .map_or_else(|| doc.slice(m.span).to_string(), |e| e.name.clone());
-    EventActor { entity: m.entity, name, code }
-}
-
-/// The code of mention `m` as an actor of a deed: its entity's, else its own, else the bare
-/// role code of a description that names no country ("police arrested" → `COP`).
-fn code_of(doc: &Doc, m: &crate::layers::Mention) -> Option<String> {
-    named_code_of(doc, m).or_else(|| m.agent.clone())
-}
-
-/// The code of mention `m` when it names a country or a known actor. Statements need one:
-/// "officials said" with no country is background, not an event.
-fn named_code_of(doc: &Doc, m: &crate::layers::Mention) -> Option<String> {
-    m.entity
-        .and_then(|e| doc.entities.get(e as usize))
-        .and_then(|e| e.actor.clone())
-        .or_else(|| m.actor.clone())
 }
 
 /// The source, target and words after the verb, from the parse.
@@ -398,28 +361,6 @@ fn event(
     })
 }
 
-/// The actors a token names, with those joined to it by "and" ("Arnor and Gondor").
-fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
-    let mut out: Vec<EventActor> = Vec::new();
-    for n in std::iter::once(t).chain(children(tree, t).filter(|&c| doc.rel(c) == "conj")) {
-        let one = if n == t { actor_here(doc, tree, n) } else { actor_at(doc, tree, n) };
-        if let Some(a) = one.filter(|a| !out.iter().any(|o| o.code == a.code)) {
-            out.push(a);
-        }
-    }
-    out
-}
-
-/// The actor a token names, not looking into conjoined phrases.
-fn actor_here(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
-    let at = doc.tokens.get(t)?.span;
-    let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
-    match holding.and_then(|m| code_of(doc, m).map(|c| (m, c))) {
-        Some((m, code)) => Some(event_actor(doc, m, code)),
-        None => actor_at(doc, tree, t),
-    }
-}
-
 /// One event per source and target a verb names; an event needs both sides (a one-sided
 /// "event" is usually a misreading).
 fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
@@ -445,8 +386,9 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
             .collect();
         let found = (v + 1..phrase.end)
             .filter(|t| !clauses.iter().any(|r| r.contains(t)))
-            .find_map(|t| actor_here(doc, tree, t).filter(|a| !sources.iter().any(|s| s.code == a.code)));
-        targets.extend(found);
+            .find(|&t| actor_here(doc, tree, t).is_some_and(|a| !sources.iter().any(|s| s.code == a.code)));
+        // With the actors joined to it ("ties with Mordor, Rohan, Arnor and Bree").
+        targets.extend(found.map(|t| actors_at(doc, tree, t)).unwrap_or_default());
     }
     if targets.is_empty() && sources.len() > 1 {
         // "Gondor and Osgiliath have delayed their meeting": each acts on the other.
@@ -510,82 +452,4 @@ fn nominal(doc: &Doc, lex: &Lexicons, tree: &Tree, n: usize) -> Option<Event> {
     let s = doc.sentence_of(n)?;
     let date = date_for(doc, s, &tree.subtree(n));
     event(doc, Coding { code, rule: format!("noun {l}"), confidence: 0.6 }, n, source, target, date)
-}
-
-/// Statements: accusations and criticism, and intentions to meet, from the quotes layer.
-fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree) -> Vec<Event> {
-    let mut out = Vec::new();
-    // The date each speaker last spoke, for statements that do not repeat it.
-    let mut last_spoke: Vec<(u32, Date)> = Vec::new();
-    for (qi, q) in doc.quotes.iter().enumerate() {
-        if q.kind == QuoteKind::Partial {
-            continue;
-        }
-        let Some(m) = q.speaker_mention.and_then(|m| doc.mentions.get(m as usize)) else { continue };
-        let Some(code) = named_code_of(doc, m) else { continue };
-        let speaker = event_actor(doc, m, code.clone());
-        let Some(cue) = q.cue.map(|c| doc.token_range(c).start) else { continue };
-        let Some(s) = doc.sentence_of(cue) else { continue };
-        // When it was said: a time expression of the sentence outside what was said.
-        let said = doc
-            .timexes
-            .iter()
-            .filter(|t| doc.sentences[s].span.contains(t.span) && !q.content.overlaps(t.span))
-            .find_map(|t| t.value.as_deref().and_then(Date::parse_iso));
-        let (mut date, mut source_of_date) = match said {
-            Some(d) => (Some(d), DateSource::Text),
-            None => (doc.meta.published, DateSource::Published),
-        };
-        let key = m.entity.unwrap_or(u32::MAX);
-        if source_of_date == DateSource::Text {
-            last_spoke.retain(|(e, _)| *e != key);
-            last_spoke.extend(date.map(|d| (key, d)));
-        } else if let Some((_, d)) = last_spoke.iter().find(|(e, _)| *e == key) {
-            (date, source_of_date) = (Some(*d), DateSource::Speech);
-        }
-        // Another country's actor the statement is about.
-        let country = |c: &str| c.get(..3).map(str::to_string);
-        let words: Vec<String> = doc.token_range(doc.sentences[s].span).map(|t| lemma(doc, t)).collect();
-        let meeting = words.iter().any(|w| MEETINGS.contains(&w.as_str()));
-        let intent = words.iter().any(|w| INTENT.contains(&w.as_str()));
-        // What was said names the target; for a meeting, the sentence that reports it does.
-        let scope = if meeting && intent { doc.sentences[s].span.cover(q.span) } else { q.span };
-        let about = doc
-            .mentions
-            .iter()
-            .filter(|x| scope.contains(x.span))
-            .filter(|x| !q.source.is_some_and(|src| src.contains(x.span)))
-            .filter_map(|x| named_code_of(doc, x).map(|c| (x, c)))
-            .find(|(_, c)| country(c) != country(&code));
-        let target = about.map(|(x, c)| event_actor(doc, x, c));
-        let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
-        // Reporting a fact ("confirmed", "announced") is no criticism, whatever its words.
-        let cue_lemma = lemma(doc, cue);
-        let neutral_cue =
-            matches!(cue_lemma.as_str(), "confirm" | "announce" | "report" | "reveal" | "disclose");
-        let hostile = q.tone.is_some_and(|t| t < -0.4) && !neutral_cue;
-        let coded = match cue_code.as_deref() {
-            Some(c) if c.starts_with("11") || c.starts_with("12") || c.starts_with("13") => {
-                Some((if c == "110" && hostile { "111".to_string() } else { c.to_string() }, "statement cue"))
-            }
-            _ if meeting && intent => Some(("036".to_string(), "statement: a meeting may happen")),
-            _ if hostile && target.is_some() => {
-                Some(("111".to_string(), "statement with hostile words about another actor"))
-            }
-            // Otherwise the cue's own code ("believes" → 012), as PETRARCH codes statements.
-            Some(c) => Some((c.to_string(), "statement cue")),
-            None => None,
-        };
-        let Some((code, rule)) = coded else { continue };
-        let Some(target) = target else { continue };
-        let rule = format!("{rule} ({})", doc.slice(q.cue.unwrap_or(q.span)));
-        let coding = Coding { code, rule, confidence: 0.6 };
-        if let Some(mut e) = event(doc, coding, cue, speaker, target, (date, source_of_date)) {
-            e.quote = Some(qi as u32);
-            e.evidence = q.span.cover(doc.sentences[s].span);
-            e.tone = q.tone.or(e.tone);
-            out.push(e);
-        }
-    }
-    out
 }

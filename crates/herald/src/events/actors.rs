@@ -1,0 +1,113 @@
+//! The actors of an event: a token's mention and entity, with the actors joined to it by
+//! "and" and a bare role's country from its place ("activists in Arnor" → `ARNOPP`).
+
+use super::{children, lemma};
+use crate::doc::Doc;
+use crate::layers::{EventActor, Mention, MentionKind};
+use crate::quotes::tree::Tree;
+
+/// The actor a token names: the entity of the most specific mention holding it, else a
+/// mention inside its phrase.
+pub(super) fn actor_at(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
+    let at = doc.tokens.get(t)?.span;
+    let phrase = tree.subtree(t);
+    let span = doc.tokens.get(phrase.start)?.span.cover(doc.tokens.get(phrase.end.checked_sub(1)?)?.span);
+    let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
+    let inside = || {
+        doc.mentions
+            .iter()
+            .filter(|m| span.contains(m.span) && m.kind != MentionKind::Pronoun || m.span.contains(at))
+            .find(|m| code_of(doc, m).is_some())
+    };
+    let m = holding.filter(|m| code_of(doc, m).is_some()).or_else(inside)?;
+    let code = code_of(doc, m)?;
+    Some(event_actor(doc, m, code))
+}
+
+/// The actor of mention `m` with `code`, named by its entity (else by the mention's words).
+pub(super) fn event_actor(doc: &Doc, m: &Mention, code: String) -> EventActor {
+    let name = m
+        .entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .map_or_else(|| doc.slice(m.span).to_string(), |e| e.name.clone());
+    EventActor { entity: m.entity, name, code }
+}
+
+/// The code of mention `m` as an actor of a deed: its entity's, else its own, else the bare
+/// role code of a description that names no country ("police arrested" → `COP`).
+pub(super) fn code_of(doc: &Doc, m: &Mention) -> Option<String> {
+    named_code_of(doc, m).or_else(|| m.agent.clone())
+}
+
+/// The token of a mention whose head lies outside it.
+pub(super) fn mention_head(doc: &Doc, m: &Mention) -> Option<usize> {
+    let tokens = doc.token_range(m.span);
+    tokens.clone().find(|&t| doc.head(t).is_none_or(|h| !tokens.contains(&h)))
+}
+
+/// Whether an actor is an entity with an actor code (a country or a known actor), not a bare
+/// role ("officials").
+pub(super) fn named_code_of_actor(doc: &Doc, a: &EventActor) -> bool {
+    a.entity.and_then(|e| doc.entities.get(e as usize)).is_some_and(|e| e.actor.is_some())
+}
+
+/// The code of mention `m` when it names a country or a known actor. Statements need one:
+/// "officials said" with no country is background, not an event.
+pub(super) fn named_code_of(doc: &Doc, m: &Mention) -> Option<String> {
+    m.entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .and_then(|e| e.actor.clone())
+        .or_else(|| m.actor.clone())
+}
+
+/// The actors a token names, with those joined to it by "and" ("Arnor and Gondor"). A bare
+/// role placed by a preposition takes the country of its place: "activists in Arnor" →
+/// `ARNOPP`, "lawmakers in Arnor and Gondor" → `ARNLEG`, `GONLEG`, "soldiers from Gondor" →
+/// `GONMIL`.
+pub(super) fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
+    let mut out: Vec<EventActor> = Vec::new();
+    for n in std::iter::once(t).chain(children(tree, t).filter(|&c| doc.rel(c) == "conj")) {
+        let one = if n == t { actor_here(doc, tree, n) } else { actor_at(doc, tree, n) };
+        let Some(a) = one else { continue };
+        let placed = if is_bare_role(doc, &a) { placed_roles(doc, tree, n, &a) } else { Vec::new() };
+        for a in if placed.is_empty() { vec![a] } else { placed } {
+            if !out.iter().any(|o| o.code == a.code) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// Whether an actor is a role with no country ("activists" → `OPP`).
+pub(super) fn is_bare_role(doc: &Doc, a: &EventActor) -> bool {
+    let entity = a.entity.and_then(|e| doc.entities.get(e as usize));
+    entity.is_none_or(|e| e.actor.is_none()) && a.code.len() == 3
+}
+
+/// The role `a` at token `n` for each country its "in", "from" or "of" phrase names.
+pub(super) fn placed_roles(doc: &Doc, tree: &Tree, n: usize, a: &EventActor) -> Vec<EventActor> {
+    let places = children(tree, n).filter(|&c| matches!(doc.rel(c), "nmod" | "obl")).filter(|&c| {
+        children(tree, c)
+            .any(|k| doc.rel(k) == "case" && matches!(lemma(doc, k).as_str(), "in" | "from" | "of"))
+    });
+    let mut out = Vec::new();
+    for p in places {
+        for country in actors_at(doc, tree, p) {
+            if country.code.len() == 3 && !is_bare_role(doc, &country) {
+                out.push(EventActor { code: format!("{}{}", country.code, a.code), ..a.clone() });
+            }
+        }
+    }
+    out
+}
+
+/// The actor a token names, not looking into conjoined phrases.
+pub(super) fn actor_here(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
+    let at = doc.tokens.get(t)?.span;
+    let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
+    match holding.and_then(|m| code_of(doc, m).map(|c| (m, c))) {
+        Some((m, code)) => Some(event_actor(doc, m, code)),
+        None => actor_at(doc, tree, t),
+    }
+}

@@ -1,0 +1,123 @@
+//! Statement events from the quotes layer: a speaker's accusation, criticism, praise or
+//! intention to meet, coded by the cue verb and the words of what was said.
+
+use super::actors::{actors_at, event_actor, mention_head, named_code_of, named_code_of_actor};
+use super::{Coding, INTENT, MEETINGS, code_verb, event, lemma};
+use crate::date::Date;
+use crate::doc::Doc;
+use crate::layers::{DateSource, Event, EventActor, QuoteKind};
+use crate::lexicons::Lexicons;
+use crate::quotes::tree::Tree;
+
+/// Statements: accusations and criticism, and intentions to meet, from the quotes layer.
+pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[usize]) -> Vec<Event> {
+    let mut out = Vec::new();
+    // The date each speaker last spoke, for statements that do not repeat it.
+    let mut last_spoke: Vec<(u32, Date)> = Vec::new();
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Partial {
+            continue;
+        }
+        let Some(m) = q.speaker_mention.and_then(|m| doc.mentions.get(m as usize)) else { continue };
+        // The speaker with those joined to it ("Arnor and Gondor welcome…"), and a role placed
+        // in a country ("lawmakers in France"). A speaker of no country is background.
+        let mut speakers: Vec<EventActor> =
+            mention_head(doc, m).map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+        speakers.retain(|a| named_code_of_actor(doc, a) || a.code.len() > 3);
+        if let Some(code) = named_code_of(doc, m)
+            && !speakers.iter().any(|a| a.code == code)
+        {
+            speakers.insert(0, event_actor(doc, m, code));
+        }
+        let Some(code) = speakers.first().map(|a| a.code.clone()) else { continue };
+        let Some(cue) = q.cue.map(|c| doc.token_range(c).start) else { continue };
+        let Some(s) = doc.sentence_of(cue) else { continue };
+        // When it was said: a time expression of the sentence outside what was said.
+        let said = doc
+            .timexes
+            .iter()
+            .filter(|t| doc.sentences[s].span.contains(t.span) && !q.content.overlaps(t.span))
+            .find_map(|t| t.value.as_deref().and_then(Date::parse_iso));
+        let (mut date, mut source_of_date) = match said {
+            Some(d) => (Some(d), DateSource::Text),
+            None => (doc.meta.published, DateSource::Published),
+        };
+        let key = m.entity.unwrap_or(u32::MAX);
+        if source_of_date == DateSource::Text {
+            last_spoke.retain(|(e, _)| *e != key);
+            last_spoke.extend(date.map(|d| (key, d)));
+        } else if let Some((_, d)) = last_spoke.iter().find(|(e, _)| *e == key) {
+            (date, source_of_date) = (Some(*d), DateSource::Speech);
+        }
+        // Another country's actor the statement is about.
+        let country = |c: &str| c.get(..3).map(str::to_string);
+        let words: Vec<String> = doc.token_range(doc.sentences[s].span).map(|t| lemma(doc, t)).collect();
+        let meeting = words.iter().any(|w| MEETINGS.contains(&w.as_str()));
+        let intent = words.iter().any(|w| INTENT.contains(&w.as_str()));
+        // What was said names the target; for a meeting, the sentence that reports it does.
+        let scope = if meeting && intent { doc.sentences[s].span.cover(q.span) } else { q.span };
+        let about = doc
+            .mentions
+            .iter()
+            .filter(|x| scope.contains(x.span))
+            .filter(|x| !q.source.is_some_and(|src| src.contains(x.span)))
+            .filter_map(|x| named_code_of(doc, x).map(|c| (x, c)))
+            .find(|(_, c)| country(c) != country(&code));
+        let targets: Vec<EventActor> = match about {
+            Some((x, c)) => {
+                let mut all = vec![event_actor(doc, x, c)];
+                let joined = mention_head(doc, x).map(|h| actors_at(doc, tree, h)).unwrap_or_default();
+                for a in joined.into_iter().skip(1) {
+                    if country(&a.code) != country(&code) && !all.iter().any(|o| o.code == a.code) {
+                        all.push(a);
+                    }
+                }
+                all
+            }
+            None => Vec::new(),
+        };
+        let target = targets.first().cloned();
+        let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
+        // Reporting a fact ("confirmed", "announced") is no criticism, whatever its words.
+        let cue_lemma = lemma(doc, cue);
+        let neutral_cue =
+            matches!(cue_lemma.as_str(), "confirm" | "announce" | "report" | "reveal" | "disclose");
+        let hostile = q.tone.is_some_and(|t| t < -0.4) && !neutral_cue;
+        let coded = match cue_code.as_deref() {
+            Some(c) if c.starts_with("11") || c.starts_with("12") || c.starts_with("13") => {
+                Some((if c == "110" && hostile { "111".to_string() } else { c.to_string() }, "statement cue"))
+            }
+            _ if meeting && intent => Some(("036".to_string(), "statement: a meeting may happen")),
+            _ if hostile && target.is_some() => {
+                Some(("111".to_string(), "statement with hostile words about another actor"))
+            }
+            // Otherwise the cue's own code ("believes" → 012), as PETRARCH codes statements.
+            Some(c) => Some((c.to_string(), "statement cue")),
+            None => None,
+        };
+        let Some((code, rule)) = coded else { continue };
+        if target.is_none() {
+            continue;
+        }
+        // "…, a senior official said": a plain attribution of a reported act is not itself an
+        // event; the act is.
+        if code == "010" && acts.iter().any(|&t| q.content.contains(doc.tokens[t].span)) {
+            continue;
+        }
+        let rule = format!("{rule} ({})", doc.slice(q.cue.unwrap_or(q.span)));
+        for speaker in &speakers {
+            for target in targets.iter().filter(|t| t.code != speaker.code) {
+                let coding = Coding { code: code.clone(), rule: rule.clone(), confidence: 0.6 };
+                if let Some(mut e) =
+                    event(doc, coding, cue, speaker.clone(), target.clone(), (date, source_of_date))
+                {
+                    e.quote = Some(qi as u32);
+                    e.evidence = q.span.cover(doc.sentences[s].span);
+                    e.tone = q.tone.or(e.tone);
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
