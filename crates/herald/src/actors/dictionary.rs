@@ -168,11 +168,12 @@ pub fn parse_agents(text: &str) -> (Vec<AgentEntry>, Vec<LexiconError>) {
             continue;
         }
         let (phrase_part, codes) = split_codes(line);
-        // `[~GOV]`, also written `[ ~GOV]`.
+        // `[~GOV]`, also written `[ ~GOV]`; a prefix agent `[NGO~]` codes the same way here.
         let code = codes
             .and_then(|c| c.trim().strip_prefix('['))
             .and_then(|c| c.split(']').next())
-            .and_then(|c| c.trim().strip_prefix('~'));
+            .map(str::trim)
+            .and_then(|c| c.strip_prefix('~').or_else(|| c.strip_suffix('~')));
         let Some(code) = code else {
             errors.push(err(format!("no [~CODE] in {line:?}")));
             continue;
@@ -229,13 +230,19 @@ fn parse_codes(s: &str) -> Result<Vec<DatedCode>, String> {
         let end = inner.find(']').ok_or_else(|| format!("no closing ']' in {s:?}"))?;
         let mut parts = inner[..end].split_whitespace();
         let code = parts.next().unwrap_or("");
-        if code.starts_with('~') || code.bytes().any(|b| !(b.is_ascii_alphanumeric() || b == b'-')) {
+        // Letters and digits; "/" joins the codes of a group ("FRO/BIL/SAM") and "+++" is
+        // PETRARCH's placeholder for an actor to code later, both kept as written.
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'+');
+        if code.starts_with('~') || !code.bytes().all(allowed) {
             return Err(format!("bad actor code {code:?}"));
         }
         let code = if code.chars().all(|c| c == '-') { "" } else { code };
-        let (from, until) = match parts.next() {
-            None => (None, None),
-            Some(range) => parse_range(range).ok_or_else(|| format!("bad date range {range:?}"))?,
+        // The date range may be spaced out: "< 950601", "19950601 - 19990815".
+        let range: String = parts.collect();
+        let (from, until) = if range.is_empty() {
+            (None, None)
+        } else {
+            parse_range(&range).ok_or_else(|| format!("bad date range {range:?}"))?
         };
         codes.push(DatedCode { code: code.to_string(), from, until });
         rest = inner[end + 1..].trim_start();
@@ -363,6 +370,21 @@ MICHELE_MONTAS_\t[HTIOPPMED <061231] [IGOUNOMED]\t[---]
             ]
         );
         assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [5, 6]);
+    }
+
+    #[test]
+    fn reads_spaced_date_ranges_group_codes_and_prefix_agents() {
+        let text = "GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\n\
+                    THE_SHIRE  [FRO/BIL/SAM]\n";
+        let (entries, errors) = parse_actors(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(entries[0].code_on(Date::new(1994, 1, 1)), Some("HOB"));
+        assert_eq!(entries[0].code_on(Date::new(1997, 1, 1)), Some("HOBGOV"));
+        assert_eq!(entries[0].code_on(Date::new(2001, 1, 1)), Some("HOBREB"));
+        assert_eq!(entries[1].code_on(None), Some("FRO/BIL/SAM"));
+        let (agents, errors) = parse_agents("HUMAN_RIGHTS_BODY  [NGO~]\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(agents[0].code, "NGO");
     }
 
     #[test]

@@ -129,7 +129,10 @@ impl VerbDictionary {
                 }
                 continue;
             }
-            if let Some(pattern) = line.strip_prefix('-') {
+            // A pattern line starts with "-"; some dictionaries leave it out ("* (TO QUESTION) [110]").
+            if let Some(pattern) =
+                line.strip_prefix('-').or_else(|| line.trim_start().starts_with('*').then_some(line))
+            {
                 match (block, parse_pattern(pattern)) {
                     (Some(b), Ok(p)) => self.blocks[b].patterns.push(p),
                     (None, _) => errors.push(err("a pattern outside a verb block".into())),
