@@ -134,6 +134,13 @@ fn compound_and_placed_actors_give_one_event_each() {
 }
 
 #[test]
+fn the_giver_is_the_source_of_what_is_received() {
+    let doc = analyze("Ukraine received military aid from Germany on Monday.", "2024-03-06");
+    let c = coded(&doc);
+    assert!(c.iter().any(|e| e.starts_with("DEU->UKR 07")), "{c:?}");
+}
+
+#[test]
 fn a_title_split_from_its_name_still_gives_the_source() {
     // The parser reads "U.S. Secretary of State" and "Marco Rubio" as two subjects.
     let doc = analyze(

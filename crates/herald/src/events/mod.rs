@@ -38,6 +38,9 @@ use crate::quotes::tree::Tree;
 /// Nouns that name an event by themselves, with their code.
 const NOMINAL: &[(&str, &str)] = &[("embargo", "1631"), ("sanction", "163")];
 
+/// Verbs whose subject receives what the event gives: its source is the "from" phrase.
+const RECEIVING: &[&str] = &["receive", "accept", "obtain", "get", "win", "secure"];
+
 /// Nouns that name a meeting or negotiation.
 const MEETINGS: &[&str] = &["meeting", "negotiation", "summit", "talk", "visit"];
 
@@ -182,6 +185,14 @@ fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
     };
     let (mut source, mut target) =
         if passive { (oblique(v, &["by"]), child(&["nsubj:pass"])) } else { (subject(), None) };
+    // "Eriador received money from Osgiliath": the giver acts, the receiver is the target.
+    if !passive
+        && RECEIVING.contains(&lemma(doc, v).as_str())
+        && let Some(giver) =
+            oblique(v, &["from"]).or_else(|| child(&["obj"]).and_then(|o| oblique(o, &["from"])))
+    {
+        (source, target) = (Some(giver), source);
+    }
     // "rebels, who attacked the town": the relative pronoun stands for the noun.
     let relative = |t: usize| matches!(lemma(doc, t).as_str(), "who" | "which" | "that");
     if doc.rel(v) == "acl:relcl" {
@@ -235,17 +246,28 @@ fn code_verb(
     v: usize,
     object: Option<usize>,
 ) -> Option<(String, String)> {
-    code_verb_pair(doc, dict, tree, v, object).map(|(c, _, r)| (c, r))
+    code_verb_pair(doc, dict, tree, v, object).map(|c| (c.code, c.rule))
 }
 
-/// The code, the paired reverse code (`[042:043]`: the target receives the visit), and the rule.
+/// How the dictionary codes a verb.
+struct VerbCode {
+    code: String,
+    /// The paired reverse code (`[042:043]`: the target receives the visit).
+    reverse: Option<String>,
+    /// The rule that fired.
+    rule: String,
+    /// The pattern puts the target before the verb and the source after it.
+    swap: bool,
+}
+
+/// The code of verb `v`, with its paired code, rule and roles (see [`VerbCode`]).
 fn code_verb_pair(
     doc: &Doc,
     dict: &VerbDictionary,
     tree: &Tree,
     v: usize,
     object: Option<usize>,
-) -> Option<(String, Option<String>, String)> {
+) -> Option<VerbCode> {
     let lemma_v = lemma(doc, v);
     let entries = dict.entries(&lemma_v, &doc.form(v).to_lowercase())?;
     let particle = children(tree, v).find(|&c| doc.rel(c) == "compound:prt").map(|c| lemma(doc, c));
@@ -280,7 +302,8 @@ fn code_verb_pair(
         .filter(|(_, p)| fits(&p.post, &after) && fits(&p.pre, &before))
         .max_by_key(|(_, p)| p.pre.len() + p.post.len());
     if let Some((block, p)) = best {
-        return p.code.clone().map(|c| (c, p.reverse.clone(), format!("{} {}", block.name, p.text)));
+        let rule = format!("{} {}", block.name, p.text);
+        return p.code.clone().map(|code| VerbCode { code, reverse: p.reverse.clone(), rule, swap: p.swap });
     }
     candidates.iter().find_map(|e| {
         let block = dict.blocks.get(e.block)?;
@@ -288,7 +311,7 @@ fn code_verb_pair(
             Some(own) => (own, None),
             None => (block.code.clone(), block.reverse.clone()),
         };
-        Some((code?, reverse, format!("{} {}", block.name, lemma_v)))
+        Some(VerbCode { code: code?, reverse, rule: format!("{} {}", block.name, lemma_v), swap: false })
     })
 }
 
@@ -368,7 +391,8 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         return Vec::new();
     }
     let f = frame(doc, tree, v);
-    let Some((code, reverse, rule)) = code_verb_pair(doc, &lex.verbs, tree, v, f.object) else {
+    let Some(VerbCode { code, reverse, rule, swap }) = code_verb_pair(doc, &lex.verbs, tree, v, f.object)
+    else {
         return Vec::new();
     };
     let sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
@@ -394,6 +418,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         // "Gondor and Osgiliath have delayed their meeting": each acts on the other.
         targets = sources.clone();
     }
+    let (sources, targets) = if swap { (targets, sources) } else { (sources, targets) };
     let Some(s) = doc.sentence_of(v) else { return Vec::new() };
     let date = date_for(doc, s, &tree.subtree(v));
     let mut out = Vec::new();

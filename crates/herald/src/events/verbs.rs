@@ -41,6 +41,9 @@ pub struct Pattern {
     pub reverse: Option<String>,
     /// The pattern as written (for evidence).
     pub text: String,
+    /// `+` (the target) before the verb and `$` (the source) after it: "RECEIVE - + * MONEY $"
+    /// — the subject receives, the one named after the verb gives.
+    pub swap: bool,
 }
 
 /// A block of verbs sharing a default code and patterns.
@@ -263,7 +266,15 @@ fn parse_pattern(body: &str) -> Result<Pattern, String> {
         .filter(|w| !matches!(w, Word::Literal(l) if l.is_empty()))
         .collect()
     };
-    Ok(Pattern { pre: read(pre), post: read(post), code, reverse, text: format!("-{}", words.trim_end()) })
+    let swap = pre.contains('+') && post.contains('$');
+    Ok(Pattern {
+        pre: read(pre),
+        post: read(post),
+        code,
+        reverse,
+        text: format!("-{}", words.trim_end()),
+        swap,
+    })
 }
 
 #[cfg(test)]
