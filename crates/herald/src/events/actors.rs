@@ -85,21 +85,30 @@ pub(super) fn is_bare_role(doc: &Doc, a: &EventActor) -> bool {
     entity.is_none_or(|e| e.actor.is_none()) && a.code.len() == 3
 }
 
-/// The role `a` at token `n` for each country its "in", "from" or "of" phrase names.
+/// The role `a` at token `n` for each country its "of", "from" or "in" phrase names (the first
+/// of these that names one: "the parliament of Gondor in Eriador" is Gondor's).
 pub(super) fn placed_roles(doc: &Doc, tree: &Tree, n: usize, a: &EventActor) -> Vec<EventActor> {
-    let places = children(tree, n).filter(|&c| matches!(doc.rel(c), "nmod" | "obl")).filter(|&c| {
+    let case = |c: usize| {
         children(tree, c)
-            .any(|k| doc.rel(k) == "case" && matches!(lemma(doc, k).as_str(), "in" | "from" | "of"))
-    });
-    let mut out = Vec::new();
-    for p in places {
-        for country in actors_at(doc, tree, p) {
-            if country.code.len() == 3 && !is_bare_role(doc, &country) {
-                out.push(EventActor { code: format!("{}{}", country.code, a.code), ..a.clone() });
-            }
+            .filter(|&k| doc.rel(k) == "case")
+            .find_map(|k| ["of", "from", "in"].iter().position(|p| *p == lemma(doc, k).as_str()))
+    };
+    let mut places: Vec<(usize, usize)> = children(tree, n)
+        .filter(|&c| matches!(doc.rel(c), "nmod" | "obl"))
+        .filter_map(|c| case(c).map(|rank| (rank, c)))
+        .collect();
+    places.sort_unstable();
+    for (_, p) in places {
+        let out: Vec<EventActor> = actors_at(doc, tree, p)
+            .into_iter()
+            .filter(|country| country.code.len() == 3 && !is_bare_role(doc, country))
+            .map(|country| EventActor { code: format!("{}{}", country.code, a.code), ..a.clone() })
+            .collect();
+        if !out.is_empty() {
+            return out;
         }
     }
-    out
+    Vec::new()
 }
 
 /// The actor a token names, not looking into conjoined phrases.
@@ -110,4 +119,11 @@ pub(super) fn actor_here(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor>
         Some((m, code)) => Some(event_actor(doc, m, code)),
         None => actor_at(doc, tree, t),
     }
+}
+
+/// The actor of the smallest mention holding token `t` itself, without looking into its phrase.
+pub(super) fn actor_here_only(doc: &Doc, t: usize) -> Option<EventActor> {
+    let at = doc.tokens.get(t)?.span;
+    let m = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len())?;
+    code_of(doc, m).map(|code| event_actor(doc, m, code))
 }

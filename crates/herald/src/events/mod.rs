@@ -26,7 +26,7 @@ pub mod verbs;
 
 use std::ops::Range;
 
-use self::actors::{actor_at, actor_here, actors_at};
+use self::actors::{actor_at, actor_here, actor_here_only, actors_at};
 use self::statements::statements;
 use self::verbs::{VerbDictionary, Word};
 use crate::date::Date;
@@ -396,9 +396,28 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         return Vec::new();
     };
     let sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
-    let mut targets = f.target.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    // An object that is not itself an actor ("celebrated Eid at Osgiliath with Gondor") yields
+    // to the verb's own "with/against/…" phrase before the actors deeper inside it.
+    let object_names_none = f.target.is_some_and(|t| actor_here_only(doc, t).is_none());
+    let direct = f.oblique.filter(|_| object_names_none && f.oblique != f.target);
+    let mut targets = direct.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    if targets.is_empty() {
+        targets = f.target.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    }
     if targets.is_empty() && f.oblique != f.target {
         targets = f.oblique.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    }
+    if targets.is_empty() {
+        // "Gollum allowed that Mordor isn't…": the subject of the clause it governs.
+        let clause_subject = children(tree, v)
+            .filter(|&c| doc.rel(c) == "ccomp")
+            .find_map(|c| children(tree, c).find(|&k| matches!(doc.rel(k), "nsubj" | "nsubj:pass")));
+        targets = clause_subject
+            .map(|t| actors_at(doc, tree, t))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| !sources.iter().any(|s| s.code == a.code))
+            .collect();
     }
     if targets.is_empty() {
         // The first actor in the verb's own complements ("welcomed a resumption of ties with
