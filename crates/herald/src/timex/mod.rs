@@ -69,9 +69,14 @@ pub fn run(doc: &mut Doc) {
                 published
             };
             let tense = tense(doc, first, range.clone());
+            // Financial copy compares a quarter's results with "a year ago": the same quarter.
             let quarterly =
                 words.lower.iter().any(|w| matches!(w.as_str(), "quarter" | "quarters" | "period"));
             let mut r = resolve(&sem, speech, narrative.or(speech), tense);
+            let year_shift = matches!(
+                sem,
+                Sem::Deictic { unit: Unit::Year, .. } | Sem::Narrative { unit: Unit::Year, .. }
+            );
             if let (
                 true,
                 Some((y, q)),
@@ -80,9 +85,11 @@ pub fn run(doc: &mut Doc) {
             {
                 r.value = Some(format!("{:04}-Q{q}", y + offset));
             }
+            // The quarter the text is about; a year-shifted one ("the year-ago quarter") is not it.
             if let Some(v) = r.value.as_deref()
                 && let Some((y, q)) = v.split_once("-Q")
                 && let (Ok(y), Ok(q)) = (y.parse(), q.parse())
+                && !year_shift
             {
                 quarter = Some((y, q));
             }
