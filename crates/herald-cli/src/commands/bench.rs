@@ -261,6 +261,7 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
         ("tone", &|d| herald::tone::run(d)),
         ("events", &|d| herald::events::run(d, lexicons)),
     ];
+    let mut time_secs = 0.0;
     for (name, stage) in stages {
         let t = Instant::now();
         for _ in 0..passes {
@@ -269,6 +270,9 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
             }
         }
         let secs = t.elapsed().as_secs_f64() / f64::from(passes);
+        if name == "time" {
+            time_secs = secs;
+        }
         println!(
             "  {name}: {:.2} ms per pass, {:.0} tokens/s alone, {:.1}% of the pipeline",
             secs * 1e3,
@@ -276,7 +280,11 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
             100.0 * secs / total
         );
     }
-    println!("  time: {timexes} expressions, {:.1} MB of text per pass", bytes as f64 / 1e6);
+    println!(
+        "  time: {timexes} expressions, {:.2} MB of text per pass, {:.1} MB/s alone",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / time_secs.max(1e-9)
+    );
     println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
     Ok(Outcome::Ok)
 }
