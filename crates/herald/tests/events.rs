@@ -131,6 +131,11 @@ fn compound_and_placed_actors_give_one_event_each() {
     let c = coded(&doc);
     assert!(c.iter().any(|e| e.starts_with("FRALEG->IRN 05")), "{c:?}");
     assert!(c.iter().any(|e| e.starts_with("DEULEG->IRN 05")), "{c:?}");
+    // A role joined to a country's role shares the country.
+    let doc = analyze("Russian troops and police attacked the protesters on Monday.", "2024-03-06");
+    let c = coded(&doc);
+    assert!(c.iter().any(|e| e.starts_with("RUSMIL->") && e.ends_with(" 190")), "{c:?}");
+    assert!(c.iter().any(|e| e.starts_with("RUSCOP->") && e.ends_with(" 190")), "{c:?}");
 }
 
 #[test]

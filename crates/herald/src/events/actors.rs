@@ -69,7 +69,16 @@ pub(super) fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
     for n in std::iter::once(t).chain(children(tree, t).filter(|&c| doc.rel(c) == "conj")) {
         let one = if n == t { actor_here(doc, tree, n) } else { actor_at(doc, tree, n) };
         let Some(a) = one else { continue };
-        let placed = if is_bare_role(doc, &a) { placed_roles(doc, tree, n, &a) } else { Vec::new() };
+        let mut placed = if is_bare_role(doc, &a) { placed_roles(doc, tree, n, &a) } else { Vec::new() };
+        // "The Danish media and government": a bare role joined to a country's role shares
+        // the country (DNKMED, DNKGOV).
+        if placed.is_empty()
+            && n != t
+            && is_bare_role(doc, &a)
+            && let Some(country) = out.first().and_then(|f| f.code.get(..3).filter(|_| f.code.len() == 6))
+        {
+            placed.push(EventActor { code: format!("{country}{}", a.code), ..a.clone() });
+        }
         for a in if placed.is_empty() { vec![a] } else { placed } {
             if !out.iter().any(|o| o.code == a.code) {
                 out.push(a);
