@@ -12,7 +12,7 @@ pub(super) fn actor_at(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
     let at = doc.tokens.get(t)?.span;
     let phrase = tree.subtree(t);
     let span = doc.tokens.get(phrase.start)?.span.cover(doc.tokens.get(phrase.end.checked_sub(1)?)?.span);
-    let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
+    let holding = holding_mention(doc, t);
     let inside = || {
         doc.mentions
             .iter()
@@ -90,8 +90,7 @@ pub(super) fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
 
 /// Whether an actor is a role with no country ("activists" → `OPP`).
 pub(super) fn is_bare_role(doc: &Doc, a: &EventActor) -> bool {
-    let entity = a.entity.and_then(|e| doc.entities.get(e as usize));
-    entity.is_none_or(|e| e.actor.is_none()) && a.code.len() == 3
+    !named_code_of_actor(doc, a) && a.code.len() == 3
 }
 
 /// The role `a` at token `n` for each country its "of", "from" or "in" phrase names (the first
@@ -122,17 +121,17 @@ pub(super) fn placed_roles(doc: &Doc, tree: &Tree, n: usize, a: &EventActor) -> 
 
 /// The actor a token names, not looking into conjoined phrases.
 pub(super) fn actor_here(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
-    let at = doc.tokens.get(t)?.span;
-    let holding = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len());
-    match holding.and_then(|m| code_of(doc, m).map(|c| (m, c))) {
-        Some((m, code)) => Some(event_actor(doc, m, code)),
-        None => actor_at(doc, tree, t),
-    }
+    actor_here_only(doc, t).or_else(|| actor_at(doc, tree, t))
 }
 
 /// The actor of the smallest mention holding token `t` itself, without looking into its phrase.
 pub(super) fn actor_here_only(doc: &Doc, t: usize) -> Option<EventActor> {
-    let at = doc.tokens.get(t)?.span;
-    let m = doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len())?;
+    let m = holding_mention(doc, t)?;
     code_of(doc, m).map(|code| event_actor(doc, m, code))
+}
+
+/// The smallest mention holding token `t`.
+fn holding_mention(doc: &Doc, t: usize) -> Option<&Mention> {
+    let at = doc.tokens.get(t)?.span;
+    doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len())
 }

@@ -34,6 +34,7 @@ use crate::doc::Doc;
 use crate::layers::{DateSource, Event, EventActor, QuoteKind, Upos};
 use crate::lexicons::Lexicons;
 use crate::quotes::tree::Tree;
+use crate::span::Span;
 
 /// Nouns that name an event by themselves, with their code.
 const NOMINAL: &[(&str, &str)] = &[("embargo", "1631"), ("sanction", "163")];
@@ -89,7 +90,7 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
             events.push(e);
         }
     }
-    let acts: Vec<usize> = events.iter().map(|e: &Event| doc.token_range(e.trigger).start).collect();
+    let acts: Vec<Span> = events.iter().map(|e: &Event| e.trigger).collect();
     events.extend(statements(doc, lex, &tree, &acts));
     let mut merged: Vec<Event> = Vec::new();
     for e in events {

@@ -8,9 +8,10 @@ use crate::doc::Doc;
 use crate::layers::{DateSource, Event, EventActor, QuoteKind};
 use crate::lexicons::Lexicons;
 use crate::quotes::tree::Tree;
+use crate::span::Span;
 
 /// Statements: accusations and criticism, and intentions to meet, from the quotes layer.
-pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[usize]) -> Vec<Event> {
+pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) -> Vec<Event> {
     let mut out = Vec::new();
     // The date each speaker last spoke, for statements that do not repeat it.
     let mut last_spoke: Vec<(u32, Date)> = Vec::new();
@@ -76,7 +77,6 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[usize])
             }
             None => Vec::new(),
         };
-        let target = targets.first().cloned();
         let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
         // Reporting a fact ("confirmed", "announced") is no criticism, whatever its words.
         let cue_lemma = lemma(doc, cue);
@@ -88,7 +88,7 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[usize])
                 Some((if c == "110" && hostile { "111".to_string() } else { c.to_string() }, "statement cue"))
             }
             _ if meeting && intent => Some(("036".to_string(), "statement: a meeting may happen")),
-            _ if hostile && target.is_some() => {
+            _ if hostile && !targets.is_empty() => {
                 Some(("111".to_string(), "statement with hostile words about another actor"))
             }
             // Otherwise the cue's own code ("believes" → 012), as PETRARCH codes statements.
@@ -96,12 +96,12 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[usize])
             None => None,
         };
         let Some((code, rule)) = coded else { continue };
-        if target.is_none() {
+        if targets.is_empty() {
             continue;
         }
         // "…, a senior official said": a plain attribution of a reported act is not itself an
         // event; the act is.
-        if code == "010" && acts.iter().any(|&t| q.content.contains(doc.tokens[t].span)) {
+        if code == "010" && acts.iter().any(|&trigger| q.content.contains(trigger)) {
             continue;
         }
         let rule = format!("{rule} ({})", doc.slice(q.cue.unwrap_or(q.span)));

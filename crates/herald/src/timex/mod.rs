@@ -186,23 +186,19 @@ fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
     for _ in 0..8 {
         let Some(m) = doc.morphology.get(k) else { break };
         if matches!(m.upos, Upos::Verb | Upos::Aux) {
-            let children = |rel: &'static str| {
+            // The dependents of verb `v` whose relation starts with `rel`.
+            let children = |v: usize, rel: &'static str| {
                 sentence.clone().filter(move |&j| {
-                    doc.syntax.get(j).is_some_and(|d| d.head == Some(k as u32) && d.rel.starts_with(rel))
+                    doc.syntax.get(j).is_some_and(|d| d.head == Some(v as u32) && d.rel.starts_with(rel))
                 })
             };
-            let aux: Vec<usize> = children("aux").collect();
+            let aux: Vec<usize> = children(k, "aux").collect();
             let lemma_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.lemma.as_str());
             let xpos_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.xpos.as_str());
             if aux.iter().any(|&j| matches!(lemma_of(j), "will" | "shall" | "'ll" | "would")) {
                 return Tense::Future;
             }
-            let past_perfect = |v: usize| {
-                sentence.clone().any(|j| {
-                    doc.syntax.get(j).is_some_and(|d| d.head == Some(v as u32) && d.rel.starts_with("aux"))
-                        && lower(j) == "had"
-                })
-            };
+            let past_perfect = |v: usize| children(v, "aux").any(|j| lower(j) == "had");
             if past_perfect(k) {
                 return Tense::Past;
             }
@@ -212,7 +208,7 @@ fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
             let head = doc.syntax.get(k).and_then(|d| d.head).map(|h| h as usize);
             let head_lemma = head.map_or("", lemma_of);
             if m.xpos == "VB"
-                && children("mark").any(|j| lower(j) == "to")
+                && children(k, "mark").any(|j| lower(j) == "to")
                 && PLANNING.contains(&head_lemma)
                 && !head.is_some_and(past_perfect)
             {

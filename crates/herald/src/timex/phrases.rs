@@ -2,7 +2,7 @@
 //! "two weeks ago", "90 days after"), and the phrases that begin with "the" ("the day prior",
 //! "the second half of 1989", "the past two months").
 
-use super::recognize::{Sem, Shift, Words, season_of, spoken_year, year};
+use super::recognize::{Sem, Shift, Words, decade, season_of, spoken_year, year};
 use super::words::{self, Unit};
 
 pub(super) fn quarter(words: &Words<'_>, after: usize, n: u8) -> (usize, Sem) {
@@ -26,8 +26,7 @@ pub(super) fn deictic(shift: Shift, unit: Unit) -> Sem {
 /// `N unit(s)` with what follows: `ago`, `earlier`/`later`, or nothing (a duration).
 pub(super) fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option<(usize, Sem)> {
     let w = |k: usize| words.w(i + k);
-    // 10-year, 24-hour
-    // "10-year", "two more weeks"
+    // "10-year", "24-hour", "two more weeks"
     let (unit_at, unit) = if matches!(w(1), "-" | "more") && words::unit(w(2)).is_some() {
         (2, words::unit(w(2))?)
     } else {
@@ -43,12 +42,11 @@ pub(super) fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option
     let amount = n.unwrap_or(0) as i64;
     match w(unit_at + 1) {
         "ago" if n.is_some() => return Some((unit_at + 2, Sem::Deictic { unit, offset: -amount })),
-        "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
+        // "two days after" ends a clause; "90 days after the deal" is a duration before an event.
+        "after" | "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
         "earlier" | "before" | "prior" | "previously" if n.is_some() => {
             return Some((unit_at + 2, Sem::Narrative { unit, offset: -amount }));
         }
-        // "two days after" ends a clause; "90 days after the deal" is a duration before an event.
-        "after" | "before" if n.is_some() && starts_noun_phrase(words, i + unit_at + 2) => {}
         "later" | "after" if n.is_some() => {
             return Some((unit_at + 2, Sem::Narrative { unit, offset: amount }));
         }
@@ -124,10 +122,9 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     };
     if let Some(n) = half
         && w(3) == "of"
-        && let Some(y) = year(w(4)).or_else(|| spoken_year(words, i + 4).map(|(_, y)| y))
+        && let Some((len, y)) = year(w(4)).map(|y| (1, y)).or_else(|| spoken_year(words, i + 4))
     {
-        let len = 4 + spoken_year(words, i + 4).map_or(1, |(l, _)| l);
-        return Some((len, Sem::Half { n, year: y }));
+        return Some((4 + len, Sem::Half { n, year: y }));
     }
     if let Some((len, sem)) = season_of(words, i + 1) {
         return Some((1 + len, sem));
@@ -153,11 +150,8 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     {
         return Some((2 + len, Sem::Year(y)));
     }
-    if w(1).len() == 5
-        && w(1).ends_with("0s")
-        && let Some(y) = year(&w(1)[..4])
-    {
-        return Some((2, Sem::Decade(y / 10)));
+    if let Some(d) = decade(w(1)) {
+        return Some((2, Sem::Decade(d)));
     }
     if let Some(n) = words::ordinal(w(1)) {
         if w(2) == "quarter" {

@@ -39,8 +39,8 @@ pub(crate) enum Sem {
     Season { code: &'static str, shift: Shift },
     /// A weekday (`on Thursday`, `next Monday`), maybe with a part of day.
     Weekday { day: Weekday, shift: Shift, part: Option<&'static str> },
-    /// A calendar day with its weekday (`Monday, Oct. 26`); a missing year is the one in which
-    /// that date falls on that weekday, nearest the anchor.
+    /// A calendar day with its weekday (`Monday, Oct. 26`); a missing year is the anchor's, or
+    /// else the year before or after, whichever puts that date on that weekday.
     DayOfWeek { day: Weekday, year: Option<i32>, month: u8, date: u8 },
     /// A day relative to the speech time (`yesterday` = −1), maybe with a part of day.
     RelDay { offset: i64, part: Option<&'static str> },
@@ -127,6 +127,12 @@ pub(super) fn year(word: &str) -> Option<i32> {
     let y: i32 =
         (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())??;
     (1800..=2100).contains(&y).then_some(y)
+}
+
+/// The decade a word like "1990s" names (199).
+pub(super) fn decade(word: &str) -> Option<i32> {
+    let y = word.strip_suffix('s').filter(|y| y.ends_with('0')).and_then(year)?;
+    Some(y / 10)
 }
 
 /// A year spoken in words, as broadcast transcripts write it: "nineteen ninety-six",
@@ -290,11 +296,8 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             return Some((2, Sem::Century(n - 1)));
         }
         // Decades: 1990s.
-        if w0.len() == 5
-            && w0.ends_with("0s")
-            && let Some(y) = year(&w0[..4])
-        {
-            return Some((1, Sem::Decade(y / 10)));
+        if let Some(d) = decade(w0) {
+            return Some((1, Sem::Decade(d)));
         }
         // Durations: 10-year, 24 hours, three days ago.
         if let Some(n) = words::number(w0)
@@ -356,11 +359,8 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         if let Some(y) = year(rest) {
             return Some((1, Sem::Year(y)));
         }
-        if rest.len() == 5
-            && rest.ends_with("0s")
-            && let Some(y) = year(&rest[..4])
-        {
-            return Some((1, Sem::Decade(y / 10)));
+        if let Some(d) = decade(rest) {
+            return Some((1, Sem::Decade(d)));
         }
     }
     if let Some((len, holiday)) = words::holiday(|k| words.w(i + k)) {
