@@ -9,7 +9,9 @@ use crate::layers::{Dep, Morph};
 use crate::lemma::Lemmatizer;
 use crate::model::ModelError;
 use crate::models::Models;
-use crate::parser::{Arc, ParseScratch, Parser};
+use std::ops::Range;
+
+use crate::parser::{Arc, ParseScratch, Parser, Words};
 use crate::tagger::{TagScratch, Tagger};
 
 /// Sentences longer than this are parsed in windows of this many words (later windows hang
@@ -26,6 +28,8 @@ pub struct Analyzer<'m> {
     tag_scratch: TagScratch,
     parse_scratch: ParseScratch,
     classes: Vec<u16>,
+    /// The classes of every sentence of a [`Analyzer::sentences`] call.
+    all_classes: Vec<u16>,
     arcs: Vec<Arc>,
 }
 
@@ -49,6 +53,7 @@ impl<'m> Analyzer<'m> {
             tag_scratch: TagScratch::default(),
             parse_scratch: ParseScratch::default(),
             classes: Vec::new(),
+            all_classes: Vec::new(),
             arcs: Vec::new(),
         });
         (analyzer, diags)
@@ -57,38 +62,78 @@ impl<'m> Analyzer<'m> {
     /// Analyzes one sentence: appends one [`Morph`] per word to `morph` and, with a parser, one
     /// [`Dep`] per word to `deps`, whose heads are `offset` + the word's index in `forms`.
     pub fn sentence(&mut self, forms: &[&str], offset: u32, morph: &mut Vec<Morph>, deps: &mut Vec<Dep>) {
+        self.sentences(forms, std::slice::from_ref(&(0..forms.len())), offset, morph, deps);
+    }
+
+    /// Analyzes the sentences of a text whose words are `forms`, each sentence a range of them
+    /// (in order): appends one [`Morph`] per word of each sentence to `morph` and, with a
+    /// parser, one [`Dep`] to `deps`, whose heads are `offset` + the head's index in `forms`.
+    /// Parsing several sentences in one call lets the parser work on them side by side (see
+    /// [`Parser::parse_many`]), which is faster than one at a time.
+    pub fn sentences(
+        &mut self,
+        forms: &[&str],
+        sentences: &[Range<usize>],
+        offset: u32,
+        morph: &mut Vec<Morph>,
+        deps: &mut Vec<Dep>,
+    ) {
         let tagger = self.tagger;
-        tagger.tag(forms, &mut self.tag_scratch, &mut self.classes);
-        finite_verb(tagger, forms, &mut self.classes);
-        for (form, &c) in forms.iter().zip(&self.classes) {
-            let xpos = tagger.xpos(c);
-            let lemma = self.lemmatizer.map_or_else(|| form.to_lowercase(), |l| l.lemma(form, xpos));
-            morph.push(Morph { upos: tagger.upos(c), xpos: xpos.to_string(), lemma });
+        self.all_classes.clear();
+        for range in sentences {
+            let Some(words) = forms.get(range.clone()) else { continue };
+            tagger.tag(words, &mut self.tag_scratch, &mut self.classes);
+            finite_verb(tagger, words, &mut self.classes);
+            for (form, &c) in words.iter().zip(&self.classes) {
+                let xpos = tagger.xpos(c);
+                let lemma = self.lemmatizer.map_or_else(|| form.to_lowercase(), |l| l.lemma(form, xpos));
+                morph.push(Morph { upos: tagger.upos(c), xpos: xpos.to_string(), lemma });
+            }
+            self.all_classes.extend_from_slice(&self.classes);
         }
         let Some(parser) = self.parser else { return };
-        let xpos: Vec<&str> = self.classes.iter().map(|&c| tagger.xpos(c)).collect();
-        let upos: Vec<&str> = self.classes.iter().map(|&c| tagger.upos(c).as_str()).collect();
+        let xpos: Vec<&str> = self.all_classes.iter().map(|&c| tagger.xpos(c)).collect();
+        let upos: Vec<&str> = self.all_classes.iter().map(|&c| tagger.upos(c).as_str()).collect();
+        // Windows of at most MAX_PARSE_WORDS words: (sentence's first word in `forms`, window's
+        // first word in the sentence, its words).
+        let mut windows: Vec<(usize, usize, Words<'_>)> = Vec::new();
+        let mut at = 0; // the sentence's first word in `xpos` and `upos`
+        for range in sentences {
+            let Some(words) = forms.get(range.clone()) else { continue };
+            for start in (0..words.len()).step_by(MAX_PARSE_WORDS) {
+                let end = (start + MAX_PARSE_WORDS).min(words.len());
+                let window = Words {
+                    forms: &words[start..end],
+                    upos: &upos[at + start..at + end],
+                    xpos: &xpos[at + start..at + end],
+                };
+                windows.push((range.start, start, window));
+            }
+            at += words.len();
+        }
+        let units: Vec<Words<'_>> = windows.iter().map(|w| w.2).collect();
+        parser.parse_many(&units, &mut self.parse_scratch, &mut self.arcs);
+        let mut arcs = self.arcs.iter();
         let mut window_root: Option<u32> = None;
-        for start in (0..forms.len()).step_by(MAX_PARSE_WORDS) {
-            let end = (start + MAX_PARSE_WORDS).min(forms.len());
-            parser.parse(
-                &forms[start..end],
-                &upos[start..end],
-                &xpos[start..end],
-                &mut self.parse_scratch,
-                &mut self.arcs,
-            );
-            let base = offset + start as u32;
-            for a in &self.arcs {
+        for &(first, start, window) in &windows {
+            if start == 0 {
+                window_root = None;
+            }
+            let base = offset + (first + start) as u32;
+            let mut root_here = None;
+            for (i, a) in arcs.by_ref().take(window.forms.len()).enumerate() {
                 let (head, rel) = match (a.head, window_root) {
-                    (0, None) => (None, parser.label(a.label)),
+                    (0, None) => {
+                        root_here = Some(base + i as u32);
+                        (None, parser.label(a.label))
+                    }
                     (0, Some(r)) => (Some(r), "parataxis"),
                     (h, _) => (Some(base + h - 1), parser.label(a.label)),
                 };
                 deps.push(Dep { head, rel: rel.to_string() });
             }
             if window_root.is_none() {
-                window_root = self.arcs.iter().position(|a| a.head == 0).map(|i| base + i as u32);
+                window_root = root_here;
             }
         }
     }
@@ -131,10 +176,7 @@ pub fn run(doc: &mut Doc, models: &Models) {
     let Some(mut analyzer) = analyzer else { return };
     doc.morphology.reserve(doc.tokens.len());
     doc.syntax.reserve(doc.tokens.len());
-    let mut forms: Vec<&str> = Vec::new();
-    for sentence in &doc.sentences {
-        forms.clear();
-        forms.extend(sentence.tokens().map(|i| doc.tokens[i].span.slice(&doc.text)));
-        analyzer.sentence(&forms, sentence.token_start, &mut doc.morphology, &mut doc.syntax);
-    }
+    let forms: Vec<&str> = doc.tokens.iter().map(|t| t.span.slice(&doc.text)).collect();
+    let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens()).collect();
+    analyzer.sentences(&forms, &sentences, 0, &mut doc.morphology, &mut doc.syntax);
 }

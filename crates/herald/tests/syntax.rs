@@ -76,3 +76,27 @@ fn a_2000_token_sentence_gets_one_tree() {
     assert_eq!(doc.sentences.len(), 1);
     assert_eq!(check_trees(&doc), 2000);
 }
+
+#[test]
+fn sentences_parsed_side_by_side_get_the_parse_they_get_alone() {
+    // Sentences of different lengths (so the parser's two lanes finish at different
+    // times and refill), one of them past the 400-word window.
+    let long = "officials , diplomats and ministers met in Budapest ".repeat(60);
+    let text = format!(
+        "Trump cancelled the summit. The Kremlin said that Putin remained open to talks with Washington. \
+         {long}. Sanctions on Russian oil firms took effect. He left."
+    );
+    let doc = analyze(&text);
+    check_trees(&doc);
+    let models = herald::Models::embedded();
+    let (analyzer, _) = herald::syntax::Analyzer::new(models);
+    let mut analyzer = analyzer.expect("embedded tagger");
+    for s in &doc.sentences {
+        let forms: Vec<&str> = s.tokens().map(|i| doc.form(i)).collect();
+        let (mut morph, mut deps) = (Vec::new(), Vec::new());
+        analyzer.sentence(&forms, s.token_start, &mut morph, &mut deps);
+        assert_eq!(deps, doc.syntax[s.tokens()], "{}", doc.slice(s.span));
+    }
+    assert!(doc.sentences.len() >= 4, "{} sentences", doc.sentences.len());
+    assert!(doc.sentences.iter().any(|s| s.tokens().len() > 400));
+}

@@ -187,16 +187,27 @@ fn parse(path: &Path, write: Option<&Path>, dir: Option<&Path>, prune: Option<i1
     let mut out = String::new();
     let started = std::time::Instant::now();
     let (mut morph, mut deps) = (Vec::new(), Vec::new());
-    for s in &gold {
-        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+    // Batches of sentences, as the pipeline passes a document's sentences together.
+    for batch in gold.chunks(64) {
+        let forms: Vec<&str> = batch.iter().flat_map(|s| s.words.iter().map(|w| w.form.as_str())).collect();
+        let mut ranges = Vec::with_capacity(batch.len());
+        for s in batch {
+            let start = ranges.last().map_or(0, |r: &std::ops::Range<usize>| r.end);
+            ranges.push(start..start + s.words.len());
+        }
         morph.clear();
         deps.clear();
-        analyzer.sentence(&forms, 0, &mut morph, &mut deps);
-        let predicted: Vec<Predicted> =
-            morph.iter().enumerate().map(|(i, m)| Predicted::from_layers(m, deps.get(i), 0)).collect();
-        score.add(s, &predicted);
-        if write.is_some() {
-            herald::conllu::write_sentence(&mut out, s, &predicted);
+        analyzer.sentences(&forms, &ranges, 0, &mut morph, &mut deps);
+        for (s, range) in batch.iter().zip(&ranges) {
+            let first = range.start as u32;
+            let predicted: Vec<Predicted> = range
+                .clone()
+                .filter_map(|i| Some(Predicted::from_layers(morph.get(i)?, deps.get(i), first)))
+                .collect();
+            score.add(s, &predicted);
+            if write.is_some() {
+                herald::conllu::write_sentence(&mut out, s, &predicted);
+            }
         }
     }
     let secs = started.elapsed().as_secs_f64();

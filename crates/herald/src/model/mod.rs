@@ -1,12 +1,15 @@
 //! Statistical machinery shared by the tagger and the parser: feature hashing, averaged-perceptron
 //! weights, and the model file format.
 
+pub mod averaged;
 pub mod format;
 pub mod hash;
+pub mod prefetch;
 pub mod weights;
 
+pub use averaged::{Averaged, argmax};
 pub use format::{ModelError, Reader, Writer};
-pub use weights::{Averaged, Weights, argmax};
+pub use weights::{Partial, Weights};
 
 /// A small deterministic random generator (xorshift64*), for reproducible shuffles in training.
 #[derive(Clone, Debug)]

@@ -1,5 +1,5 @@
-//! Averaged-perceptron weights: [`Averaged`] accumulates them in training; [`Weights`] is the
-//! compact, read-only form that prediction uses and model files store.
+//! Averaged-perceptron weights as prediction uses them and model files store them (training
+//! accumulates them in [`super::Averaged`]).
 //!
 //! Weights are sparse: each feature keeps only the classes it was ever updated for. In a model
 //! file and in memory, a feature is a 32-bit folded key, its classes are `u8` and its weights
@@ -10,6 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::format::{ModelError, Reader, Writer};
 use super::hash::fold;
+use super::prefetch::prefetch;
 
 /// Hasher for keys that are already hashes.
 #[derive(Default)]
@@ -32,28 +33,72 @@ impl Hasher for IdHasher {
 /// A map keyed by precomputed hashes.
 pub type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
-/// One weight of a feature's row: `(class, value)`. The first entry of each row is a header
-/// whose value is the row's length, so a lookup touches one slot and one contiguous row.
+/// One weight of a feature's row: `(class, value)`. The first entry of each row kept outside
+/// the table is a header whose value is the row's length.
 type Entry = (u8, i16);
 
-/// A feature's weights.
-enum Row<'a> {
-    Sparse(&'a [Entry]),
-    Dense(&'a [i16]),
-}
+/// Rows of at most this many weights live inside their slot.
+const INLINE: usize = 4;
 
-/// Slots whose row is dense have this bit set in their start.
+/// The `classes` word of a slot whose row lives outside the table.
+const EXTERNAL: u32 = u32::MAX;
+
+/// Dense rows summed in 16 bits before widening (see [`Weights::add_dense`]).
+const DENSE_GROUP: usize = 8;
+
+/// The largest magnitude of a weight: [`DENSE_GROUP`] of them add up within an `i16`. Weights are
+/// requantized to this range when a model is built (about 13 bits; pruning drops the weights
+/// below 150 of 32767 anyway).
+const DENSE_MAX: i32 = i16::MAX as i32 / DENSE_GROUP as i32;
+
+/// Slots whose outside row is dense have this bit set in their start.
 const DENSE: u32 = 1 << 31;
 
+/// One slot of the table: a feature key and its row. A short row (most of them: a feature seen
+/// in training once has two weights, its true and its guessed class) sits in the slot itself,
+/// its classes one per byte of `classes` and its values one per 16 bits of `values` (unused
+/// places add 0 to class 0). A longer row lives in `entries` or `dense`; `classes` is then
+/// [`EXTERNAL`] and `values` holds the row's start.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u32,
+    classes: u32,
+    values: u64,
+}
+
+impl Slot {
+    /// The row's start when it lives outside the slot.
+    #[inline]
+    fn outside(&self) -> Option<u32> {
+        (self.classes == EXTERNAL).then_some(self.values as u32)
+    }
+
+    /// The inline weights as `(class, value)`.
+    #[inline]
+    fn inline(&self) -> impl Iterator<Item = Entry> {
+        let (c, v) = (self.classes, self.values);
+        (0..INLINE).map(move |i| ((c >> (8 * i)) as u8, (v >> (16 * i)) as u16 as i16))
+    }
+}
+
+/// Scores being summed: the inline rows' sums and the outside rows still to add (see
+/// [`Weights::gather`]).
+#[derive(Clone, Debug, Default)]
+pub struct Partial {
+    sums: Vec<i32>,
+    sparse: Vec<u32>,
+    dense: Vec<u32>,
+}
+
 /// Compact read-only weights, laid out for few cache misses: an open-addressing table of
-/// `(key, row start)` slots, one array of sparse rows and one of dense rows. A row that covers
-/// more than a quarter of the classes is stored dense (one `i16` per class), so adding it is a
-/// vectorizable loop; others stay sparse.
+/// [`Slot`]s holding short rows inline, and for the rest one array of sparse rows and one of
+/// dense rows. A row that covers more than a quarter of the classes is stored dense (one `i16`
+/// per class), so adding it is a vectorizable loop.
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
     n_classes: usize,
     mask: usize,
-    slots: Vec<(u32, u32)>,
+    slots: Vec<Slot>,
     entries: Vec<Entry>,
     dense: Vec<i16>,
     /// Multiply an integer score by this to get the averaged perceptron score.
@@ -68,69 +113,172 @@ impl Weights {
 
     /// Number of features with weights.
     pub fn n_features(&self) -> usize {
-        self.slots.iter().filter(|s| s.0 != 0).count()
+        self.slots.iter().filter(|s| s.key != 0).count()
     }
 
     /// Integer scores of every class for the features (`scores` is resized and zeroed).
     ///
-    /// Lookups run in two phases per block of features — first every feature's slot, then every
-    /// row — so the memory loads of different features are independent and their cache misses
-    /// overlap instead of queueing one behind another.
+    /// A model does not fit in cache, so lookups are bound by memory latency. They run in
+    /// phases per block of features: first [`Weights::prefetch`] (a plain load of every
+    /// feature's home slot, whose address depends on nothing loaded and whose value feeds no
+    /// branch, so the processor keeps many cache misses in flight at once); then the probes,
+    /// which find their lines in cache instead of each waiting out a miss behind a mispredicted
+    /// branch, add the rows kept inline and load the first word of the others; then the others.
+    /// Callers with independent work ([`Weights::gather`], [`Weights::finish`]) can interleave
+    /// these phases with it.
     pub fn score(&self, features: &[u64], scores: &mut Vec<i32>) {
         scores.clear();
         scores.resize(self.n_classes, 0);
-        if self.slots.is_empty() {
-            return;
-        }
-        const BLOCK: usize = 32;
-        let mut starts = [u32::MAX; BLOCK];
+        const BLOCK: usize = 128;
+        let (mut sparse, mut dense) = ([0u32; BLOCK], [0u32; BLOCK]);
         for block in features.chunks(BLOCK) {
-            for (s, &f) in starts.iter_mut().zip(block) {
-                *s = self.slot_start(fold(f));
+            self.prefetch(block);
+            let (n_sparse, n_dense) = self.gather_into(block, scores, &mut sparse, &mut dense);
+            self.add_outside(&sparse[..n_sparse], &dense[..n_dense], scores);
+        }
+    }
+
+    /// The first phases of [`Weights::score`]: adds the inline rows into `partial` and requests
+    /// the rest from memory. Call [`Weights::prefetch`] on the features before, as early as
+    /// possible, and [`Weights::finish`] after, as late as possible.
+    pub fn gather(&self, features: &[u64], partial: &mut Partial) {
+        let p = partial;
+        p.sums.clear();
+        p.sums.resize(self.n_classes, 0);
+        p.sparse.resize(features.len(), 0);
+        p.dense.resize(features.len(), 0);
+        let (n_sparse, n_dense) = self.gather_into(features, &mut p.sums, &mut p.sparse, &mut p.dense);
+        p.sparse.truncate(n_sparse);
+        p.dense.truncate(n_dense);
+    }
+
+    /// The last phase of [`Weights::score`]: adds the rows kept outside the table and leaves
+    /// the scores in `scores`.
+    pub fn finish(&self, partial: &mut Partial, scores: &mut Vec<i32>) {
+        let p = partial;
+        self.add_outside(&p.sparse, &p.dense, &mut p.sums);
+        std::mem::swap(scores, &mut p.sums);
+    }
+
+    /// Probes every feature: adds inline rows to `scores`, lists the starts of outside rows in
+    /// `sparse` and `dense` (each at least as long as `features`) and requests them from memory.
+    /// Returns how many of each it listed.
+    fn gather_into(
+        &self,
+        features: &[u64],
+        scores: &mut [i32],
+        sparse: &mut [u32],
+        dense: &mut [u32],
+    ) -> (usize, usize) {
+        let (mut n_sparse, mut n_dense) = (0, 0);
+        if self.slots.is_empty() {
+            return (0, 0);
+        }
+        for &f in features {
+            let Some(slot) = self.slot(fold(f)) else { continue };
+            match slot.outside() {
+                Some(start) if start & DENSE != 0 => {
+                    let start = start & !DENSE;
+                    // A dense row spans several cache lines.
+                    let row =
+                        self.dense.get(start as usize..start as usize + self.n_classes).unwrap_or_default();
+                    for v in row.iter().step_by(32) {
+                        prefetch(v);
+                    }
+                    if let Some(d) = dense.get_mut(n_dense) {
+                        *d = start;
+                        n_dense += 1;
+                    }
+                }
+                Some(start) => {
+                    if let Some(e) = self.entries.get(start as usize) {
+                        prefetch(e);
+                    }
+                    if let Some(s) = sparse.get_mut(n_sparse) {
+                        *s = start;
+                        n_sparse += 1;
+                    }
+                }
+                None => {
+                    for (c, v) in slot.inline() {
+                        if let Some(s) = scores.get_mut(c as usize) {
+                            *s += i32::from(v);
+                        }
+                    }
+                }
             }
-            for &start in &starts[..block.len()] {
-                self.add_row(start, scores);
+        }
+        (n_sparse, n_dense)
+    }
+
+    /// Adds the outside rows listed by [`Weights::gather_into`].
+    fn add_outside(&self, sparse: &[u32], dense: &[u32], scores: &mut [i32]) {
+        for &start in sparse {
+            let start = start as usize;
+            let len = self.entries.get(start).map_or(0, |h| h.1 as u16 as usize);
+            for &(c, v) in self.entries.get(start + 1..start + 1 + len).unwrap_or_default() {
+                if let Some(s) = scores.get_mut(c as usize) {
+                    *s += i32::from(v);
+                }
+            }
+        }
+        self.add_dense(dense, scores);
+    }
+
+    /// Requests the home slot of every feature from memory, so that a later [`Weights::score`]
+    /// or [`Weights::gather`] of the same features finds them in cache. The requests depend on
+    /// nothing loaded, so their cache misses overlap each other and whatever work the caller
+    /// does next (the parser extracts the features of another sentence meanwhile).
+    pub fn prefetch(&self, features: &[u64]) {
+        for &f in features {
+            if let Some(slot) = self.slots.get(self.home(fold(f))) {
+                prefetch(slot);
             }
         }
     }
 
-    /// The row start stored in the slot of `key`, or `u32::MAX` when the feature has no weights.
+    /// The slot where the probe for `key` starts.
     #[inline]
-    fn slot_start(&self, key: u32) -> u32 {
-        let mut i = (key.wrapping_mul(0x9E37_79B1) as usize) & self.mask;
+    fn home(&self, key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) as usize) & self.mask
+    }
+
+    /// The slot of `key`, if the feature has weights.
+    #[inline]
+    fn slot(&self, key: u32) -> Option<&Slot> {
+        let mut i = self.home(key);
         loop {
-            let (k, start) = self.slots[i];
-            if k == key {
-                return start;
+            let slot = &self.slots[i];
+            if slot.key == key {
+                return Some(slot);
             }
-            if k == 0 {
-                return u32::MAX;
+            if slot.key == 0 {
+                return None;
             }
             i = (i + 1) & self.mask;
         }
     }
 
+    /// Adds the dense rows starting at `starts`. Dense values are at most [`DENSE_MAX`] in
+    /// magnitude, so [`DENSE_GROUP`] rows add up in 16 bits without overflow (eight lanes per
+    /// SSE2 instruction), and only each group's sum widens to 32 bits.
     #[inline]
-    fn add_row(&self, start: u32, scores: &mut [i32]) {
-        if start == u32::MAX {
-            return;
-        }
-        if start & DENSE != 0 {
-            let start = (start & !DENSE) as usize;
-            if let Some(row) = self.dense.get(start..start + self.n_classes) {
-                for (s, &v) in scores.iter_mut().zip(row) {
-                    *s += i32::from(v);
+    fn add_dense(&self, starts: &[u32], scores: &mut [i32]) {
+        let n = self.n_classes;
+        let mut sum = [0i16; 256];
+        let sum = &mut sum[..n];
+        for group in starts.chunks(DENSE_GROUP) {
+            sum.fill(0);
+            for &start in group {
+                let start = start as usize;
+                if let Some(row) = self.dense.get(start..start + n) {
+                    for (s, &v) in sum.iter_mut().zip(row) {
+                        *s = s.wrapping_add(v);
+                    }
                 }
             }
-            return;
-        }
-        let start = start as usize;
-        let len = self.entries.get(start).map_or(0, |h| h.1 as u16 as usize);
-        if let Some(row) = self.entries.get(start + 1..start + 1 + len) {
-            for &(c, v) in row {
-                if let Some(s) = scores.get_mut(c as usize) {
-                    *s += i32::from(v);
-                }
+            for (s, &v) in scores.iter_mut().zip(sum.iter()) {
+                *s += i32::from(v);
             }
         }
     }
@@ -140,48 +288,34 @@ impl Weights {
         self.scale
     }
 
-    #[inline]
-    fn row(&self, key: u32) -> Option<Row<'_>> {
-        let mut i = (key.wrapping_mul(0x9E37_79B1) as usize) & self.mask;
-        loop {
-            let (k, start) = self.slots[i];
-            if k == key {
-                if start & DENSE != 0 {
-                    let start = (start & !DENSE) as usize;
-                    return self.dense.get(start..start + self.n_classes).map(Row::Dense);
-                }
+    /// The non-zero weights of a slot's row.
+    fn row(&self, slot: &Slot) -> Vec<Entry> {
+        match slot.outside() {
+            None => slot.inline().filter(|e| e.1 != 0).collect(),
+            Some(start) if start & DENSE != 0 => {
+                let start = (start & !DENSE) as usize;
+                let row = self.dense.get(start..start + self.n_classes).unwrap_or_default();
+                row.iter().enumerate().filter(|(_, v)| **v != 0).map(|(c, v)| (c as u8, *v)).collect()
+            }
+            Some(start) => {
                 let start = start as usize;
                 let len = self.entries.get(start).map_or(0, |h| h.1 as u16 as usize);
-                return self.entries.get(start + 1..start + 1 + len).map(Row::Sparse);
+                self.entries.get(start + 1..start + 1 + len).unwrap_or_default().to_vec()
             }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
         }
     }
 
     /// Rows in key order as sparse `(class, value)` lists, for writing.
     fn rows(&self) -> Vec<(u32, Vec<Entry>)> {
-        let mut rows: Vec<(u32, Vec<Entry>)> = self
-            .slots
-            .iter()
-            .filter(|s| s.0 != 0)
-            .filter_map(|s| {
-                let row = match self.row(s.0)? {
-                    Row::Sparse(r) => r.to_vec(),
-                    Row::Dense(r) => {
-                        r.iter().enumerate().filter(|(_, v)| **v != 0).map(|(c, v)| (c as u8, *v)).collect()
-                    }
-                };
-                Some((s.0, row))
-            })
-            .collect();
+        let mut rows: Vec<(u32, Vec<Entry>)> =
+            self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, self.row(s))).collect();
         rows.sort_unstable_by_key(|r| r.0);
         rows
     }
 
-    fn build(n_classes: usize, rows: Vec<(u32, Vec<(u8, i16)>)>, scale: f32) -> Weights {
+    /// Builds weights from rows of `(class, value)` (values quantized so the largest is at most
+    /// 32767), each under its folded key; `scale` turns integer scores into perceptron scores.
+    pub(crate) fn from_rows(n_classes: usize, rows: Vec<(u32, Vec<(u8, i16)>)>, scale: f32) -> Weights {
         let mut classes = Vec::new();
         let mut values = Vec::new();
         let mut ranges = Vec::with_capacity(rows.len());
@@ -196,7 +330,8 @@ impl Weights {
         Weights::build_from(n_classes, &ranges, &classes, &values, scale)
     }
 
-    /// Builds the table from rows given as ranges into flat class and value columns.
+    /// Builds the table from rows given as ranges into flat class and value columns. The table
+    /// is at most 80% full, so probes stay short and mostly within one cache line.
     fn build_from(
         n_classes: usize,
         rows: &[(u32, std::ops::Range<usize>)],
@@ -204,11 +339,23 @@ impl Weights {
         values: &[i16],
         scale: f32,
     ) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(8);
+        // Halve every weight until the largest fits DENSE_MAX (the scale doubles each time).
+        let max = values.iter().map(|v| i32::from(*v).abs()).max().unwrap_or(0);
+        let shift = (0..16).find(|&k| (max >> k) <= DENSE_MAX).unwrap_or(15);
+        // Round to nearest; the largest may round just past DENSE_MAX and is clamped back.
+        let rounded = |v: i32, k: u32| ((v + (1 << k >> 1)) >> k).clamp(-DENSE_MAX, DENSE_MAX);
+        let requantized: Vec<i16>;
+        let (values, scale) = if shift == 0 {
+            (values, scale)
+        } else {
+            requantized = values.iter().map(|&v| rounded(i32::from(v), shift) as i16).collect();
+            (&requantized[..], scale * (1u32 << shift) as f32)
+        };
+        let cap = (rows.len() * 5 / 4 + 1).next_power_of_two().max(8);
         let mut w = Weights {
             n_classes,
             mask: cap - 1,
-            slots: vec![(0, 0); cap],
+            slots: vec![Slot::default(); cap],
             entries: Vec::new(),
             dense: Vec::new(),
             scale,
@@ -216,14 +363,21 @@ impl Weights {
         for (key, range) in rows {
             let key = *key;
             let (cs, vs) = (&classes[range.clone()], &values[range.clone()]);
-            let mut i = (key.wrapping_mul(0x9E37_79B1) as usize) & w.mask;
-            while w.slots[i].0 != 0 && w.slots[i].0 != key {
+            let mut i = w.home(key);
+            while w.slots[i].key != 0 && w.slots[i].key != key {
                 i = (i + 1) & w.mask;
             }
-            if w.slots[i].0 == key {
+            if w.slots[i].key == key {
                 continue; // duplicate key in a corrupt file: keep the first
             }
-            if cs.len() * 4 > n_classes {
+            let slot = if cs.len() <= INLINE {
+                let mut slot = Slot { key, classes: 0, values: 0 };
+                for (k, (&c, &v)) in cs.iter().zip(vs).enumerate() {
+                    slot.classes |= u32::from(c) << (8 * k);
+                    slot.values |= u64::from(v as u16) << (16 * k);
+                }
+                slot
+            } else if cs.len() * 4 > n_classes {
                 let start = w.dense.len();
                 w.dense.resize(start + n_classes, 0);
                 for (&c, &v) in cs.iter().zip(vs) {
@@ -231,12 +385,14 @@ impl Weights {
                         *d = v;
                     }
                 }
-                w.slots[i] = (key, start as u32 | DENSE);
+                Slot { key, classes: EXTERNAL, values: u64::from(start as u32 | DENSE) }
             } else {
-                w.slots[i] = (key, w.entries.len() as u32);
+                let start = w.entries.len() as u32;
                 w.entries.push((0, cs.len() as u16 as i16));
                 w.entries.extend(cs.iter().copied().zip(vs.iter().copied()));
-            }
+                Slot { key, classes: EXTERNAL, values: u64::from(start) }
+            };
+            w.slots[i] = slot;
         }
         w
     }
@@ -253,7 +409,7 @@ impl Weights {
             })
             .filter(|(_, row): &(u32, Vec<Entry>)| !row.is_empty())
             .collect();
-        Weights::build(self.n_classes, rows, self.scale)
+        Weights::from_rows(self.n_classes, rows, self.scale)
     }
 
     /// Writes the weights into a model body.
@@ -284,7 +440,8 @@ impl Weights {
     /// allocation, so loading stays fast).
     pub fn read(r: &mut Reader) -> Result<Weights, ModelError> {
         let n_classes = r.u32()? as usize;
-        if n_classes == 0 || n_classes > 256 {
+        // Class 255 would read as an outside row's marker (see `Slot`).
+        if n_classes == 0 || n_classes > 255 {
             return Err(ModelError::Corrupt(format!("{n_classes} classes")));
         }
         let scale = r.f32()?;
@@ -314,125 +471,9 @@ impl Weights {
     }
 }
 
-#[derive(Clone, Copy, Debug)]
-struct Acc {
-    class: u16,
-    w: f32,
-    total: f64,
-    stamp: u32,
-}
-
-/// Averaged-perceptron training state.
-#[derive(Debug)]
-pub struct Averaged {
-    n_classes: usize,
-    rows: HashedMap<Vec<Acc>>,
-    now: u32,
-}
-
-impl Averaged {
-    /// Zero weights for `n_classes` classes.
-    pub fn new(n_classes: usize) -> Averaged {
-        Averaged { n_classes, rows: HashedMap::default(), now: 0 }
-    }
-
-    /// Current (not averaged) scores.
-    pub fn score(&self, features: &[u64], scores: &mut Vec<f32>) {
-        scores.clear();
-        scores.resize(self.n_classes, 0.0);
-        for f in features {
-            if let Some(row) = self.rows.get(f) {
-                for a in row {
-                    scores[a.class as usize] += a.w;
-                }
-            }
-        }
-    }
-
-    /// Counts one training example (call once per decision, whether or not it updated).
-    pub fn tick(&mut self) {
-        self.now += 1;
-    }
-
-    /// Moves weight from `guess` to `truth` for each feature.
-    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
-        if truth != guess {
-            self.nudge(features, truth, 1.0);
-            self.nudge(features, guess, -1.0);
-        }
-    }
-
-    /// Adds `delta` to one class's weight for each feature (a one-sided update, for factorized
-    /// models where the other side has no weights).
-    pub fn nudge(&mut self, features: &[u64], class: usize, delta: f32) {
-        let now = self.now;
-        for &f in features {
-            let row = self.rows.entry(f).or_default();
-            let idx = match row.iter().position(|a| a.class as usize == class) {
-                Some(i) => i,
-                None => {
-                    row.push(Acc { class: class as u16, w: 0.0, total: 0.0, stamp: now });
-                    row.len() - 1
-                }
-            };
-            let a = &mut row[idx];
-            a.total += f64::from(now - a.stamp) * f64::from(a.w);
-            a.stamp = now;
-            a.w += delta;
-        }
-    }
-
-    /// The averaged weights, quantized to the compact form.
-    pub fn averaged(&self) -> Weights {
-        let now = f64::from(self.now.max(1));
-        let mut folded: HashMap<u32, Vec<(u16, f64)>> = HashMap::new();
-        let mut max = 0f64;
-        for (&f, row) in &self.rows {
-            let entry = folded.entry(fold(f)).or_default();
-            for a in row {
-                let avg = (a.total + (now - f64::from(a.stamp)) * f64::from(a.w)) / now;
-                match entry.iter_mut().find(|(c, _)| *c == a.class) {
-                    Some((_, v)) => *v += avg,
-                    None => entry.push((a.class, avg)),
-                }
-            }
-        }
-        for row in folded.values() {
-            for (_, v) in row {
-                max = max.max(v.abs());
-            }
-        }
-        let q = if max > 0.0 { 32767.0 / max } else { 1.0 };
-        let mut rows: Vec<(u32, Vec<(u8, i16)>)> = folded
-            .into_iter()
-            .map(|(k, row)| {
-                let entries: Vec<(u8, i16)> = row
-                    .into_iter()
-                    .map(|(c, v)| (c as u8, (v * q).round() as i16))
-                    .filter(|&(_, v)| v != 0)
-                    .collect();
-                (k, entries)
-            })
-            .filter(|(_, e)| !e.is_empty())
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
-        Weights::build(self.n_classes, rows, (1.0 / q) as f32)
-    }
-}
-
-/// Index of the highest score among the classes `allowed` accepts (the first on ties).
-pub fn argmax<T: PartialOrd + Copy>(scores: &[T], mut allowed: impl FnMut(usize) -> bool) -> Option<usize> {
-    let mut best: Option<(usize, T)> = None;
-    for (i, &s) in scores.iter().enumerate() {
-        if allowed(i) && best.is_none_or(|(_, b)| s > b) {
-            best = Some((i, s));
-        }
-    }
-    best.map(|(i, _)| i)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::averaged::{Averaged, argmax};
     use super::*;
 
     #[test]
@@ -464,6 +505,48 @@ mod tests {
         let mut s2 = Vec::new();
         back.score(&[2, 99], &mut s2);
         assert_eq!(s, s2);
+    }
+
+    #[test]
+    fn every_row_layout_scores_alike() {
+        let feature = |f: u32| u64::from(f).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // 40 classes; feature f has weights for f classes (f = 1..=30), so rows are kept inline
+        // (up to 4), sparse outside and dense (more than 10). Twenty dense features also test
+        // that 16-bit group sums do not overflow.
+        let n = 40;
+        let mut rows = Vec::new();
+        for f in 1..=30u32 {
+            let row: Vec<(u8, i16)> = (0..f)
+                .map(|k| (((f * 7 + k * 3) % n) as u8, if k % 2 == 0 { 32760 } else { -20000 }))
+                .collect();
+            let mut seen = std::collections::HashSet::new();
+            let row: Vec<(u8, i16)> = row.into_iter().filter(|(c, _)| seen.insert(*c)).collect();
+            rows.push((fold(feature(f)), row));
+        }
+        rows.sort_unstable_by_key(|r| r.0);
+        let expected: Vec<i64> = (0..n as u8)
+            .map(|c| {
+                rows.iter()
+                    .flat_map(|(_, r)| r.iter().filter(move |e| e.0 == c).map(|e| i64::from(e.1)))
+                    .sum()
+            })
+            .collect();
+        let w = Weights::from_rows(n as usize, rows, 1.0);
+        let features: Vec<u64> = (1..=30).map(feature).collect();
+        let mut scores = Vec::new();
+
+        w.score(&features, &mut scores);
+        // Requantized to at most 4095 (32760 → 4095, a shift by 3), so a group of eight dense rows
+        // reaches 32760 without overflow: every score is the exact sum divided by 8, within rounding.
+        assert_eq!(w.scale(), 8.0);
+        for (c, (&got, &want)) in scores.iter().zip(&expected).enumerate() {
+            assert!((i64::from(got) * 8 - want).abs() <= 8 * 30, "class {c}: {got} vs {want}");
+        }
+        let (mut partial, mut phased) = (Partial::default(), Vec::new());
+        w.prefetch(&features);
+        w.gather(&features, &mut partial);
+        w.finish(&mut partial, &mut phased);
+        assert_eq!(scores, phased);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod train;
 use features::{WordHashes, features};
 use state::{Config, Move, NONE};
 
-use crate::model::{ModelError, Reader, Weights, Writer};
+use crate::model::{ModelError, Partial, Reader, Weights, Writer};
 
 /// Model file version this code reads and writes.
 pub const VERSION: u32 = 1;
@@ -33,17 +33,47 @@ pub struct Parser {
     pub header: String,
 }
 
+/// Sentences parsed side by side (see [`Parser::parse_many`]).
+const LANES: usize = 2;
+
+/// One sentence to parse: its forms, UPOS and XPOS tags (three slices of one length).
+#[derive(Clone, Copy, Debug)]
+pub struct Words<'a> {
+    /// Word forms.
+    pub forms: &'a [&'a str],
+    /// Universal tags.
+    pub upos: &'a [&'a str],
+    /// Penn Treebank tags.
+    pub xpos: &'a [&'a str],
+}
+
+impl Words<'_> {
+    fn len(&self) -> usize {
+        self.forms.len().min(self.upos.len()).min(self.xpos.len())
+    }
+}
+
 /// Reusable buffers for parsing.
 #[derive(Debug, Default)]
 pub struct ParseScratch {
+    lanes: Vec<Lane>,
+}
+
+/// One sentence being parsed.
+#[derive(Debug, Default)]
+struct Lane {
+    /// Index of the sentence, `None` when the lane is free.
+    sentence: Option<usize>,
+    steps: usize,
     config: Config,
     words: Vec<WordHashes>,
     feats: Vec<u64>,
+    partial: Partial,
     scores: Vec<i32>,
 }
 
 /// One word's attachment: head (1-based within the sentence, 0 for the root) and relation id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Arc {
     /// Head word number; 0 is the root.
     pub head: u32,
@@ -61,36 +91,85 @@ impl Parser {
         scratch: &mut ParseScratch,
         out: &mut Vec<Arc>,
     ) {
-        let n = forms.len();
-        let words = forms.iter().zip(upos).zip(xpos).map(|((f, u), x)| (*f, *u, *x));
-        WordHashes::sentence(words, &mut scratch.words);
-        let c = &mut scratch.config;
-        c.reset(n);
-        let n_labels = self.labels.len();
-        for _ in 0..(2 * n + 2) {
-            if c.is_terminal() {
+        self.parse_many(&[Words { forms, upos, xpos }], scratch, out);
+    }
+
+    /// Parses sentences; `out` gets one arc per word, the sentences' arcs one after another.
+    ///
+    /// Up to [`LANES`] sentences are parsed side by side, one transition of each in turn: the
+    /// weights of every lane's next features are requested from memory first, then looked up
+    /// (and the rows they point to requested), then each lane scores and moves. The model is much larger than the cache, so scoring waits on memory; this
+    /// way one lane's cache misses overlap the others' work. Every sentence gets the parse it
+    /// would get alone.
+    pub fn parse_many(&self, sentences: &[Words<'_>], scratch: &mut ParseScratch, out: &mut Vec<Arc>) {
+        out.clear();
+        let mut offsets = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            offsets.push(out.len());
+            out.resize(out.len() + s.len(), Arc::default());
+        }
+        scratch.lanes.resize_with(LANES, Lane::default);
+        let mut next = 0;
+        loop {
+            for lane in &mut scratch.lanes {
+                if lane.sentence.is_none() && next < sentences.len() {
+                    lane.start(next, &sentences[next]);
+                    next += 1;
+                }
+            }
+            let mut active = 0;
+            for lane in scratch.lanes.iter_mut().filter(|l| l.sentence.is_some()) {
+                features(&lane.config, &lane.words, &mut lane.feats);
+                self.weights.prefetch(&lane.feats);
+                active += 1;
+            }
+            if active == 0 {
                 break;
             }
-            features(c, &scratch.words, &mut scratch.feats);
-            self.weights.score(&scratch.feats, &mut scratch.scores);
-            let best = (0..scratch.scores.len())
-                .filter(|&k| c.legal(Move::of_class(k, n_labels), self.root))
-                .max_by_key(|&k| (scratch.scores[k], std::cmp::Reverse(k)));
-            match best {
-                Some(k) => c.apply(Move::of_class(k, n_labels)),
-                None => break,
+            for lane in scratch.lanes.iter_mut().filter(|l| l.sentence.is_some()) {
+                self.weights.gather(&lane.feats, &mut lane.partial);
+            }
+            for lane in &mut scratch.lanes {
+                let Some(i) = lane.sentence else { continue };
+                if self.step(lane) {
+                    let n = sentences[i].len();
+                    self.finish(&lane.config, &mut out[offsets[i]..offsets[i] + n]);
+                    lane.sentence = None;
+                }
             }
         }
-        out.clear();
+    }
+
+    /// Scores the lane's features and applies the best legal move; true when the sentence is
+    /// done.
+    fn step(&self, lane: &mut Lane) -> bool {
+        let c = &mut lane.config;
+        if c.is_terminal() || lane.steps > 2 * c.n + 2 {
+            return true;
+        }
+        self.weights.finish(&mut lane.partial, &mut lane.scores);
+        lane.steps += 1;
+        match best_move(c, &lane.scores, self.labels.len(), self.root) {
+            Some(m) => {
+                c.apply(m);
+                c.is_terminal()
+            }
+            None => true,
+        }
+    }
+
+    /// Reads the arcs of a finished configuration.
+    fn finish(&self, c: &Config, out: &mut [Arc]) {
+        let n = out.len();
         // A word left without a head (only after a bug or a cut-off) attaches to the root's child.
         let root_child = (1..=n).find(|&d| c.head[d] == 0).unwrap_or(1);
-        for d in 1..=n {
+        for (d, arc) in (1..=n).zip(out.iter_mut()) {
             let (head, label) = match c.head[d] {
                 NONE if d == root_child => (0, self.root),
                 NONE => (root_child as u32, self.label_id("dep")),
                 h => (h as u32, c.label[d]),
             };
-            out.push(Arc { head, label });
+            *arc = Arc { head, label };
         }
     }
 
@@ -144,4 +223,43 @@ impl Parser {
         }
         Ok(Parser { weights, labels, root, header: r.header.clone() })
     }
+}
+
+impl Lane {
+    fn start(&mut self, sentence: usize, words: &Words<'_>) {
+        let n = words.len();
+        let triples = words.forms.iter().zip(words.upos).zip(words.xpos).map(|((f, u), x)| (*f, *u, *x));
+        WordHashes::sentence(triples.take(n), &mut self.words);
+        self.config.reset(n);
+        self.steps = 0;
+        self.sentence = Some(sentence);
+    }
+}
+
+/// The highest-scoring legal move (the lowest class on ties). Whether a labeled move is legal
+/// depends only on whether its label is `root`, so legality is read four times per step rather
+/// than once per class.
+fn best_move(c: &Config, scores: &[i32], n_labels: usize, root: u8) -> Option<Move> {
+    let other = if root == 0 { 1 } else { 0 };
+    let shift = c.legal(Move::Shift, root);
+    let (left_root, left_other) = (c.legal(Move::Left(root), root), c.legal(Move::Left(other), root));
+    let right_other = c.legal(Move::Right(other), root);
+    let legal = |k: usize| match Move::of_class(k, n_labels) {
+        Move::Shift => shift,
+        Move::Left(l) => {
+            if l == root {
+                left_root
+            } else {
+                left_other
+            }
+        }
+        Move::Right(l) => l != root && right_other,
+    };
+    let mut best: Option<(i32, usize)> = None;
+    for (k, &s) in scores.iter().enumerate() {
+        if best.is_none_or(|(b, _)| s > b) && legal(k) {
+            best = Some((s, k));
+        }
+    }
+    best.map(|(_, k)| Move::of_class(k, n_labels))
 }

@@ -13,7 +13,7 @@ use features::{WordHashes, features};
 use crate::layers::Upos;
 use crate::model::hash::hash_str;
 use crate::model::weights::HashedMap;
-use crate::model::{ModelError, Reader, Weights, Writer, argmax};
+use crate::model::{ModelError, Partial, Reader, Weights, Writer, argmax};
 
 /// Model file version this code reads and writes.
 pub const VERSION: u32 = 1;
@@ -40,8 +40,17 @@ pub struct Tagger {
 pub struct TagScratch {
     words: Vec<WordHashes>,
     buffers: PassBuffers,
+    /// The words right to left.
+    reversed: Vec<WordHashes>,
+    /// Hashes of the forms.
+    hashes: Vec<u64>,
+    /// Buffers of the right-to-left pass.
+    backward_buffers: PassBuffers,
     /// Per-word scores of the left-to-right pass.
     forward: Vec<i32>,
+    /// Per-word scores of the right-to-left pass.
+    backward: Vec<i32>,
+    /// Greedy tags of the left-to-right pass.
     greedy: Vec<u16>,
 }
 
@@ -49,6 +58,7 @@ pub struct TagScratch {
 #[derive(Debug, Default)]
 pub(crate) struct PassBuffers {
     feats: Vec<u64>,
+    partial: Partial,
     scores: Vec<i32>,
 }
 
@@ -63,55 +73,102 @@ pub(crate) fn greedy_pass(
     all: &mut Vec<i32>,
     out: &mut Vec<u16>,
 ) {
-    let PassBuffers { feats, scores } = buffers;
     out.clear();
     all.clear();
-    let n = weights.n_classes();
     for i in 0..words.len() {
-        let form = forms.next().unwrap_or(0);
-        let class = match tagdict.get(&form) {
-            Some(&c) => {
-                scores.clear();
-                scores.resize(n, 0);
-                if let Some(s) = scores.get_mut(c as usize) {
-                    *s = 1 << 28;
-                }
-                c
-            }
-            None => {
-                let prev = out.last().copied();
-                let prev2 = if i >= 2 { out.get(i - 2).copied() } else { None };
-                features(words, i, prev, prev2, feats);
-                weights.score(feats, scores);
-                argmax(scores, |_| true).unwrap_or(0) as u16
-            }
-        };
-        all.extend_from_slice(scores);
-        out.push(class);
+        let known = prepare(weights, tagdict, forms.next().unwrap_or(0), words, i, out, &mut buffers.feats);
+        gather(weights, known, buffers);
+        decide(weights, known, buffers, all, out);
     }
+}
+
+/// The start of a pass's step at word `i`: the tag dictionary's class of the word, or else
+/// its features in `feats`, whose weights are requested from memory (see [`Weights::prefetch`]).
+fn prepare(
+    weights: &Weights,
+    tagdict: &HashedMap<u16>,
+    form: u64,
+    words: &[WordHashes],
+    i: usize,
+    out: &[u16],
+    feats: &mut Vec<u64>,
+) -> Option<u16> {
+    if let Some(&c) = tagdict.get(&form) {
+        return Some(c);
+    }
+    let prev = out.last().copied();
+    let prev2 = if i >= 2 { out.get(i - 2).copied() } else { None };
+    features(words, i, prev, prev2, feats);
+    weights.prefetch(feats);
+    None
+}
+
+/// The middle of a step: looks the features up (see [`Weights::gather`]).
+fn gather(weights: &Weights, known: Option<u16>, buffers: &mut PassBuffers) {
+    if known.is_none() {
+        weights.gather(&buffers.feats, &mut buffers.partial);
+    }
+}
+
+/// The end of a step: the word's scores (appended to `all`) and greedy tag (to `out`).
+fn decide(
+    weights: &Weights,
+    known: Option<u16>,
+    buffers: &mut PassBuffers,
+    all: &mut Vec<i32>,
+    out: &mut Vec<u16>,
+) {
+    let PassBuffers { scores, partial, .. } = buffers;
+    let class = match known {
+        Some(c) => {
+            scores.clear();
+            scores.resize(weights.n_classes(), 0);
+            if let Some(s) = scores.get_mut(c as usize) {
+                *s = 1 << 28;
+            }
+            c
+        }
+        None => {
+            weights.finish(partial, scores);
+            argmax(scores, |_| true).unwrap_or(0) as u16
+        }
+    };
+    all.extend_from_slice(scores);
+    out.push(class);
 }
 
 impl Tagger {
     /// Tags one sentence's words; `out` gets one class per word.
+    ///
+    /// The two passes run side by side, one word of each in turn, so that the memory loads of
+    /// one pass's weights overlap the other's work (the weights are larger than the cache).
     pub fn tag(&self, forms: &[&str], scratch: &mut TagScratch, out: &mut Vec<u16>) {
         let s = scratch;
         features::sentence(forms.iter().copied(), &mut s.words);
         self.fill_ambiguity(&mut s.words);
-        let mut hashes = forms.iter().map(|f| hash_str(f));
-        greedy_pass(
-            &self.weights,
-            &self.tagdict,
-            &mut hashes,
-            &s.words,
-            &mut s.buffers,
-            &mut s.forward,
-            &mut s.greedy,
-        );
-        s.words.reverse();
-        let mut backward = Vec::new();
-        let mut hashes = forms.iter().rev().map(|f| hash_str(f));
-        greedy_pass(&self.backward, &self.tagdict, &mut hashes, &s.words, &mut s.buffers, &mut backward, out);
-        combine(&s.forward, &backward, self.weights.scale(), self.backward.scale(), self.classes.len(), out);
+        s.reversed.clear();
+        s.reversed.extend(s.words.iter().rev().copied());
+        let n = forms.len();
+        s.hashes.clear();
+        s.hashes.extend(forms.iter().map(|f| hash_str(f)));
+        let (forward, backward) = (&mut s.forward, &mut s.backward);
+        let (fwd, bwd) = (&mut s.buffers, &mut s.backward_buffers);
+        let greedy = &mut s.greedy;
+        forward.clear();
+        backward.clear();
+        greedy.clear();
+        out.clear();
+        for i in 0..n {
+            let form = |k: usize| s.hashes.get(k).copied().unwrap_or(0);
+            let f = prepare(&self.weights, &self.tagdict, form(i), &s.words, i, greedy, &mut fwd.feats);
+            let b =
+                prepare(&self.backward, &self.tagdict, form(n - 1 - i), &s.reversed, i, out, &mut bwd.feats);
+            gather(&self.weights, f, fwd);
+            gather(&self.backward, b, bwd);
+            decide(&self.weights, f, fwd, forward, greedy);
+            decide(&self.backward, b, bwd, backward, out);
+        }
+        combine(forward, backward, self.weights.scale(), self.backward.scale(), self.classes.len(), out);
     }
 
     /// The tagger with weights below `min_abs` dropped (see [`Weights::pruned`]).
