@@ -157,3 +157,18 @@ fn a_title_split_from_its_name_still_gives_the_source() {
     let doc = analyze("Russia signed a new trade agreement with China on Friday.", "2025-03-06");
     assert!(coded(&doc).iter().any(|c| c.starts_with("RUS->CHN")), "{:?}", coded(&doc));
 }
+
+#[test]
+fn condemning_an_act_targets_whoever_did_it() {
+    // The object names an act, not an actor: its "by" phrase (which the parser may hang on the
+    // verb) gives the target.
+    let doc = analyze(
+        "Ukrainian lawmakers condemned an attack by Russian troops on a hospital in Kharkiv.",
+        "2024-03-06",
+    );
+    assert!(coded(&doc).contains(&"UKRLEG->RUSMIL 112".to_string()), "{:?}", coded(&doc));
+    // The speaker is the role the country names ("The Georgia Congressmen", which the quotes
+    // layer attributes to "Georgia"), not the country alone.
+    let doc = analyze("The Georgia Congressmen condemned an attack by Russian soldiers.", "2024-03-06");
+    assert!(coded(&doc).iter().any(|c| c.starts_with("GEOLEG->RUSMIL 11")), "{:?}", coded(&doc));
+}

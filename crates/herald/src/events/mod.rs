@@ -219,10 +219,17 @@ fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
     };
     let targets = ["with", "against", "on", "upon", "to", "toward", "towards", "at"];
     if target.is_none() || passive && doc.rel(v) == "acl" {
+        // "condemned an attack by Osgiliath soldiers": whoever did the act the object names is
+        // what the subject reacts to. An active verb has no agent of its own, so its "by" phrase
+        // is the object's, attached one level too high.
+        let agent_of =
+            |o: usize| oblique(o, &["by"]).or_else(|| if passive { None } else { child(&["obl:agent"]) });
         target = match object {
             Some(o) if is_event_noun(doc, o) || Some(o) == doc.head(v) => {
-                oblique(o, &targets).or_else(|| oblique(v, &targets))
+                oblique(o, &targets).or_else(|| agent_of(o)).or_else(|| oblique(v, &targets))
             }
+            // An object that names no actor but has an agent is an act ("an attack by X").
+            Some(o) if actor_here_only(doc, o).is_none() => agent_of(o).or(Some(o)),
             Some(o) => Some(o),
             None => oblique(v, &targets),
         };

@@ -2,10 +2,10 @@
 //! intention to meet, coded by the cue verb and the words of what was said.
 
 use super::actors::{actors_at, event_actor, mention_head, named_code_of, named_code_of_actor};
-use super::{Coding, INTENT, MEETINGS, code_verb, event, lemma};
+use super::{Coding, INTENT, MEETINGS, code_verb, event, frame, lemma};
 use crate::date::Date;
 use crate::doc::Doc;
-use crate::layers::{DateSource, Event, EventActor, QuoteKind};
+use crate::layers::{DateSource, Event, EventActor, Mention, QuoteKind};
 use crate::lexicons::Lexicons;
 use crate::quotes::tree::Tree;
 use crate::span::Span;
@@ -20,6 +20,7 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
             continue;
         }
         let Some(m) = q.speaker_mention.and_then(|m| doc.mentions.get(m as usize)) else { continue };
+        let m = widest_role(doc, m);
         // The speaker with those joined to it ("Arnor and Gondor welcome…"), and a role placed
         // in a country ("lawmakers in France"). A speaker of no country is background.
         let mut speakers: Vec<EventActor> =
@@ -75,7 +76,15 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
                 }
                 all
             }
-            None => Vec::new(),
+            // What was said is a bare noun phrase ("condemned an attack by Osgiliath soldiers",
+            // the parser hanging the "by" phrase on the verb): the cue's own frame names it.
+            None => frame(doc, tree, cue)
+                .target
+                .map(|t| actors_at(doc, tree, t))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|a| country(&a.code) != country(&code))
+                .collect(),
         };
         let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
         // Reporting a fact ("confirmed", "announced") is no criticism, whatever its words.
@@ -120,4 +129,16 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         }
     }
     out
+}
+
+/// The widest mention around `m` that gives its country a role ("The Calenardhon Congressmen"
+/// around "Calenardhon": `CALLEG` rather than `CAL`), or `m` itself.
+fn widest_role<'d>(doc: &'d Doc, m: &'d Mention) -> &'d Mention {
+    let Some(own) = named_code_of(doc, m) else { return m };
+    doc.mentions
+        .iter()
+        .filter(|x| x.span.contains(m.span) && x.span.len() > m.span.len())
+        .filter(|x| named_code_of(doc, x).is_some_and(|c| c.len() > own.len() && c.starts_with(&own)))
+        .max_by_key(|x| x.span.len())
+        .unwrap_or(m)
 }
