@@ -172,3 +172,13 @@ fn condemning_an_act_targets_whoever_did_it() {
     let doc = analyze("The Georgia Congressmen condemned an attack by Russian soldiers.", "2024-03-06");
     assert!(coded(&doc).iter().any(|c| c.starts_with("GEOLEG->RUSMIL 11")), "{:?}", coded(&doc));
 }
+
+#[test]
+fn a_list_of_subjects_read_as_apposition_gives_each_its_event() {
+    // The parser reads "Germany, the Netherlands, and France" as "Germany" with an apposition and
+    // a second subject: both are actors of the statement, not only the one nearest the verb.
+    let doc = analyze("Germany, the Netherlands, and France welcomed the agreement with Iran.", "2024-03-06");
+    let c = coded(&doc);
+    assert!(c.iter().any(|e| e.starts_with("FRA->IRN 05")), "{c:?}");
+    assert!(c.iter().any(|e| e.starts_with("DEU->IRN 05")), "{c:?}");
+}

@@ -24,6 +24,29 @@ pub(super) fn actor_at(doc: &Doc, tree: &Tree, t: usize) -> Option<EventActor> {
     Some(event_actor(doc, m, code))
 }
 
+/// A country word heading a name that holds its own official ("Bree President Romendacil",
+/// parsed with "Bree" as the head) gives way to the official's fuller code (`BREGOV`). Only the
+/// words of the name itself count, not clauses on it ("Russia, whose army…").
+fn official_in_name(doc: &Doc, tree: &Tree, t: usize, a: EventActor) -> EventActor {
+    if a.code.len() != 3 {
+        return a;
+    }
+    let mut name = vec![t];
+    let mut k = 0;
+    while let Some(&w) = name.get(k) {
+        name.extend(children(tree, w).filter(|&c| matches!(doc.rel(c), "flat" | "compound" | "nmod:desc")));
+        k += 1;
+    }
+    let in_name = |x: &Mention| doc.token_range(x.span).all(|w| name.contains(&w));
+    doc.mentions
+        .iter()
+        .filter(|x| in_name(x))
+        .find_map(|x| {
+            code_of(doc, x).filter(|c| c.len() > 3 && c.starts_with(&a.code)).map(|c| event_actor(doc, x, c))
+        })
+        .unwrap_or(a)
+}
+
 /// The actor of mention `m` with `code`, named by its entity (else by the mention's words).
 pub(super) fn event_actor(doc: &Doc, m: &Mention, code: String) -> EventActor {
     let name = m
@@ -66,8 +89,19 @@ pub(super) fn named_code_of(doc: &Doc, m: &Mention) -> Option<String> {
 /// `GONMIL`.
 pub(super) fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
     let mut out: Vec<EventActor> = Vec::new();
-    for n in std::iter::once(t).chain(children(tree, t).filter(|&c| doc.rel(c) == "conj")) {
+    // An apposition naming another country is a list the parser misread ("Evil Mordor, the
+    // awful Arnor, and good Gondor"); one naming the same country restates it ("Putin, the
+    // Russian president").
+    let country = |a: Option<EventActor>| a.and_then(|a| a.code.get(..3).map(str::to_string));
+    let listed = |c: usize| {
+        doc.rel(c) == "conj"
+            || doc.rel(c) == "appos"
+                && country(actor_here_only(doc, c))
+                    .is_some_and(|k| Some(k) != country(actor_here(doc, tree, t)))
+    };
+    for n in std::iter::once(t).chain(children(tree, t).filter(|&c| listed(c))) {
         let one = if n == t { actor_here(doc, tree, n) } else { actor_at(doc, tree, n) };
+        let one = one.map(|a| official_in_name(doc, tree, n, a));
         let Some(a) = one else { continue };
         let mut placed = if is_bare_role(doc, &a) { placed_roles(doc, tree, n, &a) } else { Vec::new() };
         // "The Danish media and government": a bare role joined to a country's role shares

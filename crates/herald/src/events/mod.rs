@@ -157,6 +157,9 @@ fn not_an_act(doc: &Doc, tree: &Tree, v: usize) -> bool {
 /// The source, target and words after the verb, from the parse.
 struct Frame {
     source: Option<usize>,
+    /// Subjects coordinated with the source that the parser attached to the verb on their own
+    /// ("Evil Mordor, the awful Arnor, and good Gondor welcomed…" read with two subjects).
+    also: Vec<usize>,
     target: Option<usize>,
     /// The object's head, when the object is an event noun ("a summit with Putin").
     object: Option<usize>,
@@ -237,7 +240,19 @@ fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
     if source.is_none() && matches!(doc.rel(v), "xcomp" | "conj" | "advcl") {
         source = doc.head(v).and_then(|h| children(tree, h).find(|&c| doc.rel(c) == "nsubj"));
     }
-    Frame { source, target, object, oblique: oblique(v, &targets) }
+    // Two subjects with "and" between them are one coordinated subject, not a title and its
+    // name.
+    let also = match source {
+        Some(s) if !passive => children(tree, v)
+            .filter(|&c| c != s && doc.rel(c) == "nsubj")
+            .filter(|&c| {
+                (c.min(s)..c.max(s))
+                    .any(|k| doc.rel(k) == "cc" && matches!(lemma(doc, k).as_str(), "and" | "or"))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Frame { source, also, target, object, oblique: oblique(v, &targets) }
 }
 
 fn is_event_noun(doc: &Doc, n: usize) -> bool {
@@ -403,7 +418,12 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     else {
         return Vec::new();
     };
-    let sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    let mut sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    for a in f.also.iter().flat_map(|&t| actors_at(doc, tree, t)) {
+        if !sources.iter().any(|s| s.code == a.code) {
+            sources.push(a);
+        }
+    }
     // An object that is not itself an actor ("celebrated Eid at Osgiliath with Gondor") yields
     // to the verb's own "with/against/…" phrase before the actors deeper inside it.
     let object_names_none = f.target.is_some_and(|t| actor_here_only(doc, t).is_none());

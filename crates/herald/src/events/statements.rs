@@ -31,8 +31,14 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         {
             speakers.insert(0, event_actor(doc, m, code));
         }
-        let Some(code) = speakers.first().map(|a| a.code.clone()) else { continue };
         let Some(cue) = q.cue.map(|c| doc.token_range(c).start) else { continue };
+        // Subjects coordinated with the speaker that the parser hung on the cue on their own.
+        for a in frame(doc, tree, cue).also.into_iter().flat_map(|t| actors_at(doc, tree, t)) {
+            if !speakers.iter().any(|s| s.code == a.code) {
+                speakers.push(a);
+            }
+        }
+        let Some(code) = speakers.first().map(|a| a.code.clone()) else { continue };
         let Some(s) = doc.sentence_of(cue) else { continue };
         // When it was said: a time expression of the sentence outside what was said.
         let said = doc
