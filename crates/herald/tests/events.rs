@@ -181,4 +181,24 @@ fn a_list_of_subjects_read_as_apposition_gives_each_its_event() {
     let c = coded(&doc);
     assert!(c.iter().any(|e| e.starts_with("FRA->IRN 05")), "{c:?}");
     assert!(c.iter().any(|e| e.starts_with("DEU->IRN 05")), "{c:?}");
+    // Countries joined inside one noun phrase: each gets the role ("German and French leaders").
+    let doc =
+        analyze("The chancellor will meet German and French leaders in Brussels on Monday.", "2024-03-06");
+    let c = coded(&doc);
+    assert!(c.iter().any(|e| e.ends_with("->DEUGOV 040")), "{c:?}");
+    assert!(c.iter().any(|e| e.ends_with("->FRAGOV 040")), "{c:?}");
+}
+
+#[test]
+fn threatened_urged_or_refused_acts_are_not_coded_as_done() {
+    let doc = analyze("Russia threatened to attack Ukraine on Monday.", "2024-03-06");
+    let c = coded(&doc);
+    assert!(c.iter().any(|e| e.starts_with("RUS->UKR 13")), "{c:?}");
+    assert!(!c.iter().any(|e| e.ends_with(" 190")), "a threat is no attack: {c:?}");
+    // The addressee of an appeal is its target, not what the appeal is about.
+    let doc = analyze("The United States urged Israel to halt its strikes on Gaza.", "2024-03-06");
+    assert_eq!(coded(&doc), vec!["USA->ISR 020".to_string()]);
+    // "release" here frees people: it is no statement cue, and refusing it is no release.
+    let doc = analyze("Iran refused to release the British sailors.", "2024-03-06");
+    assert!(!coded(&doc).iter().any(|e| e.ends_with(" 084")), "{:?}", coded(&doc));
 }

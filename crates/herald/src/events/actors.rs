@@ -102,6 +102,11 @@ pub(super) fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
     for n in std::iter::once(t).chain(children(tree, t).filter(|&c| listed(c))) {
         let one = if n == t { actor_here(doc, tree, n) } else { actor_at(doc, tree, n) };
         let one = one.map(|a| official_in_name(doc, tree, n, a));
+        if n == t
+            && let Some(a) = &one
+        {
+            out.extend(joined_countries(doc, tree, n, a));
+        }
         let Some(a) = one else { continue };
         let mut placed = if is_bare_role(doc, &a) { placed_roles(doc, tree, n, &a) } else { Vec::new() };
         // "The Danish media and government": a bare role joined to a country's role shares
@@ -168,4 +173,29 @@ pub(super) fn actor_here_only(doc: &Doc, t: usize) -> Option<EventActor> {
 fn holding_mention(doc: &Doc, t: usize) -> Option<&Mention> {
     let at = doc.tokens.get(t)?.span;
     doc.mentions.iter().filter(|m| m.span.contains(at)).min_by_key(|m| m.span.len())
+}
+
+/// "German and French leaders": the actor `a` of a noun ("French leaders", `FRAGOV`) for each
+/// other country its modifiers join by "and" (`DEUGOV`), in reading order.
+fn joined_countries(doc: &Doc, tree: &Tree, n: usize, a: &EventActor) -> Vec<EventActor> {
+    let (Some(own), Some(role)) = (a.code.get(..3), a.code.get(3..)) else { return Vec::new() };
+    let mut out: Vec<EventActor> = Vec::new();
+    for m in children(tree, n).filter(|&c| matches!(doc.rel(c), "amod" | "compound" | "nmod:poss")) {
+        let joined: Vec<usize> = children(tree, m).filter(|&c| doc.rel(c) == "conj").collect();
+        if joined.is_empty() {
+            continue;
+        }
+        for k in std::iter::once(m).chain(joined) {
+            let Some(country) =
+                actor_here_only(doc, k).filter(|c| c.code.len() == 3 && named_code_of_actor(doc, c))
+            else {
+                continue;
+            };
+            let code = format!("{}{role}", country.code);
+            if country.code != own && !out.iter().any(|o| o.code == code) {
+                out.push(EventActor { code, ..country });
+            }
+        }
+    }
+    out
 }

@@ -1,8 +1,10 @@
 //! Statement events from the quotes layer: a speaker's accusation, criticism, praise or
 //! intention to meet, coded by the cue verb and the words of what was said.
 
-use super::actors::{actors_at, event_actor, mention_head, named_code_of, named_code_of_actor};
-use super::{Coding, INTENT, MEETINGS, code_verb, event, frame, lemma};
+use super::actors::{
+    actor_here_only, actors_at, event_actor, mention_head, named_code_of, named_code_of_actor,
+};
+use super::{Coding, INTENT, MEETINGS, children, code_verb, event, frame, lemma};
 use crate::date::Date;
 use crate::doc::Doc;
 use crate::layers::{DateSource, Event, EventActor, Mention, QuoteKind};
@@ -71,6 +73,12 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
             .filter(|x| !q.source.is_some_and(|src| src.contains(x.span)))
             .filter_map(|x| named_code_of(doc, x).map(|c| (x, c)))
             .find(|(_, c)| country(c) != country(&code));
+        // Whom the speaker addressed ("urged Eriador to respond to Gondor's proposals"): the
+        // cue's own object, when it names another country's actor, before what was said.
+        let addressee = children(tree, cue)
+            .filter(|&c| matches!(doc.rel(c), "obj" | "iobj"))
+            .find(|&c| actor_here_only(doc, c).is_some_and(|a| country(&a.code) != country(&code)));
+        let about = if addressee.is_some() { None } else { about };
         let targets: Vec<EventActor> = match about {
             Some((x, c)) => {
                 let mut all = vec![event_actor(doc, x, c)];
@@ -82,6 +90,12 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
                 }
                 all
             }
+            None if addressee.is_some() => addressee
+                .map(|t| actors_at(doc, tree, t))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|a| country(&a.code) != country(&code))
+                .collect(),
             // What was said is a bare noun phrase ("condemned an attack by Osgiliath soldiers",
             // the parser hanging the "by" phrase on the verb): the cue's own frame names it.
             None => frame(doc, tree, cue)

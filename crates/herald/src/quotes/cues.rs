@@ -152,7 +152,8 @@ const INFINITIVE_CUES: &[&str] = &[
 ];
 
 /// Verbs whose object is the content of a statement or stance: "denied the report",
-/// "endorsed Clinton", "called for her ouster".
+/// "endorsed Clinton", "called for her ouster". Not "release": its object is as often prisoners
+/// as a statement, and a released statement's words come in their own clause.
 const OBJECT_CUES: &[&str] = &[
     "accuse",
     "acknowledge",
@@ -212,7 +213,6 @@ const OBJECT_CUES: &[&str] = &[
     "recommend",
     "refer",
     "reject",
-    "release",
     "report",
     "request",
     "reveal",
