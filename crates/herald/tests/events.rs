@@ -202,3 +202,32 @@ fn threatened_urged_or_refused_acts_are_not_coded_as_done() {
     let doc = analyze("Iran refused to release the British sailors.", "2024-03-06");
     assert!(!coded(&doc).iter().any(|e| e.ends_with(" 084")), "{:?}", coded(&doc));
 }
+
+#[test]
+fn conditions_reports_and_prepositions_are_not_misread_as_acts() {
+    // A condition is no act; the statement it belongs to stays.
+    let doc = analyze(
+        "Turkey's foreign minister said Ankara would not approve Sweden's NATO membership until \
+         Stockholm cracked down on Kurdish militants.",
+        "2024-03-06",
+    );
+    let c = coded(&doc);
+    assert!(!c.iter().any(|e| e.starts_with("SWE")), "{c:?}");
+    assert!(c.iter().any(|e| e.starts_with("TURGOV->SWE 11")), "{c:?}");
+    // Reporting a grim act is no criticism of its doer: the act is the event.
+    let doc = analyze(
+        "Israeli air strikes killed at least 20 people in southern Lebanon on Monday, Lebanese health \
+         officials said.",
+        "2024-03-06",
+    );
+    let c = coded(&doc);
+    assert!(c.iter().any(|e| e.starts_with("ISR->LBN") && e.ends_with(" 190")), "{c:?}");
+    assert!(!c.iter().any(|e| e.ends_with(" 111")), "{c:?}");
+    // "off its east coast" is a preposition, not the particle of "fire off" (a verbal protest).
+    let doc = analyze(
+        "North Korea fired a ballistic missile into the sea off its east coast on Thursday, South Korea's \
+         military said.",
+        "2024-03-06",
+    );
+    assert!(!coded(&doc).iter().any(|e| e.ends_with(" 110")), "{:?}", coded(&doc));
+}

@@ -145,6 +145,9 @@ fn reported_tokens(doc: &Doc) -> Vec<Option<u32>> {
     out
 }
 
+/// Words that, alone in a verb pattern, are the verb's particle.
+const PARTICLES: &[&str] = &["off", "up", "down", "out", "away", "back"];
+
 /// Verbs whose infinitive complement has not happened: the act is threatened, refused, urged,
 /// planned or promised ("Russia threatened to attack Ukraine" is a threat, 13x, not an attack).
 /// The verb itself carries the event, as CAMEO codes it. Not "agree": parties that agreed to
@@ -184,17 +187,33 @@ const NOT_YET: &[&str] = &[
     "appeal",
 ];
 
-/// Whether the verb is negated or hypothetical, or the complement of a verb in [`NOT_YET`].
+/// Whether the verb is negated or hypothetical, a condition, or the complement of a verb in
+/// [`NOT_YET`].
 fn not_an_act(doc: &Doc, tree: &Tree, v: usize) -> bool {
+    const MODALS: &[&str] = &["would", "could", "might", "may", "should"];
     let governed =
         doc.rel(v) == "xcomp" && doc.head(v).is_some_and(|h| NOT_YET.contains(&lemma(doc, h).as_str()));
-    governed
-        || children(tree, v).any(|c| {
-            let l = lemma(doc, c);
-            (doc.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
-                || (doc.rel(c) == "aux"
-                    && matches!(l.as_str(), "would" | "could" | "might" | "may" | "should"))
-        })
+    // A condition: "if/unless Stockholm cracks down", or "until Stockholm cracked down" on a
+    // clause that has not happened ("Ankara would not approve … until …").
+    let mark = children(tree, v).find(|&c| doc.rel(c) == "mark").map(|c| lemma(doc, c));
+    let condition = doc.rel(v) == "advcl"
+        && match mark.as_deref() {
+            Some("if" | "unless") => true,
+            Some("until" | "before") => {
+                doc.head(v).is_some_and(|h| negated_or_modal(doc, tree, h, &[MODALS, &["will"]].concat()))
+            }
+            _ => false,
+        };
+    governed || condition || negated_or_modal(doc, tree, v, MODALS)
+}
+
+/// Whether verb `v` is negated or has one of `modals` as auxiliary.
+fn negated_or_modal(doc: &Doc, tree: &Tree, v: usize, modals: &[&str]) -> bool {
+    children(tree, v).any(|c| {
+        let l = lemma(doc, c);
+        (doc.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
+            || (doc.rel(c) == "aux" && modals.contains(&l.as_str()))
+    })
 }
 
 /// The source, target and words after the verb, from the parse.
@@ -347,17 +366,25 @@ fn code_verb_pair(
     };
     // The words around the verb in its clause (with the noun a participle describes).
     let phrase = tree.subtree(v);
-    let words = |r: Range<usize>| -> Vec<(String, String)> {
-        r.filter(|&t| t != v).map(|t| (doc.form(t).to_lowercase(), lemma(doc, t))).collect()
+    // Each word with whether it can be the verb's particle: a pattern's "OFF" is the particle of
+    // "fire off a letter", not the preposition of "a missile into the sea off its coast".
+    let particle_ok = |t: usize| {
+        doc.rel(t) == "compound:prt" || t == v + 1 || doc.morphology.get(t).is_some_and(|m| m.xpos == "RP")
+    };
+    let words = |r: Range<usize>| -> Vec<(String, String, bool)> {
+        r.filter(|&t| t != v).map(|t| (doc.form(t).to_lowercase(), lemma(doc, t), particle_ok(t))).collect()
     };
     let mut after = words(v + 1..phrase.end);
     if let Some(o) = object.filter(|&o| o < v) {
-        after.insert(0, (doc.form(o).to_lowercase(), lemma(doc, o)));
+        after.insert(0, (doc.form(o).to_lowercase(), lemma(doc, o), false));
     }
     let before = words(phrase.start..v);
-    let fits = |pattern: &[Word], text: &[(String, String)]| {
+    let fits = |pattern: &[Word], text: &[(String, String, bool)]| {
         let mut it = text.iter();
-        pattern.iter().all(|w| it.any(|(f, l)| dict.matches(w, f) || dict.matches(w, l)))
+        pattern.iter().all(|w| {
+            let particle = matches!(w, Word::Literal(l) if PARTICLES.contains(&l.as_str()));
+            it.any(|(f, l, ok)| (dict.matches(w, f) || dict.matches(w, l)) && (*ok || !particle))
+        })
     };
     // The longest pattern of any of the verb's blocks (a later dictionary wins a tie).
     let best = candidates

@@ -12,6 +12,9 @@ use crate::lexicons::Lexicons;
 use crate::quotes::tree::Tree;
 use crate::span::Span;
 
+/// The rule of a statement coded 111 for its words alone.
+const HOSTILE_WORDS: &str = "statement with hostile words about another actor";
+
 /// Statements: accusations and criticism, and intentions to meet, from the quotes layer.
 pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) -> Vec<Event> {
     let mut out = Vec::new();
@@ -117,9 +120,7 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
                 Some((if c == "110" && hostile { "111".to_string() } else { c.to_string() }, "statement cue"))
             }
             _ if meeting && intent => Some(("036".to_string(), "statement: a meeting may happen")),
-            _ if hostile && !targets.is_empty() => {
-                Some(("111".to_string(), "statement with hostile words about another actor"))
-            }
+            _ if hostile && !targets.is_empty() => Some(("111".to_string(), HOSTILE_WORDS)),
             // Otherwise the cue's own code ("believes" → 012), as PETRARCH codes statements.
             Some(c) => Some((c.to_string(), "statement cue")),
             None => None,
@@ -129,8 +130,10 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
             continue;
         }
         // "…, a senior official said": a plain attribution of a reported act is not itself an
-        // event; the act is.
-        if code == "010" && acts.iter().any(|&trigger| q.content.contains(trigger)) {
+        // event; the act is. Nor is reporting a grim act criticism of its doer ("Israeli strikes
+        // killed 20 people, Lebanese officials said").
+        let attribution = code == "010" || rule == HOSTILE_WORDS;
+        if attribution && acts.iter().any(|&trigger| q.content.contains(trigger)) {
             continue;
         }
         let rule = format!("{rule} ({})", doc.slice(q.cue.unwrap_or(q.span)));
