@@ -230,4 +230,13 @@ fn conditions_reports_and_prepositions_are_not_misread_as_acts() {
         "2024-03-06",
     );
     assert!(!coded(&doc).iter().any(|e| e.ends_with(" 110")), "{:?}", coded(&doc));
+    // "their troops" are the signatories' own: no event on them, nor between the two.
+    let doc = analyze(
+        "Japan and the Philippines signed a defense pact on Monday allowing their troops to train in each \
+         other's countries.",
+        "2024-03-06",
+    );
+    let c = coded(&doc);
+    assert!(c.iter().any(|e| e.starts_with("JPN->PHL 06")), "{c:?}");
+    assert!(!c.iter().any(|e| e.ends_with(" 080") || e.contains("->MIL")), "{c:?}");
 }

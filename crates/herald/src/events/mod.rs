@@ -26,7 +26,7 @@ pub mod verbs;
 
 use std::ops::Range;
 
-use self::actors::{actor_at, actor_here, actor_here_only, actors_at};
+use self::actors::{actor_at, actor_here, actor_here_only, actors_at, is_bare_role};
 use self::statements::statements;
 use self::verbs::{VerbDictionary, Word};
 use crate::date::Date;
@@ -502,6 +502,16 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     if targets.is_empty() {
         targets = f.target.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
     }
+    // "allowing their troops to train": a role of no country that a pronoun owns is the
+    // source's own people, not another actor.
+    let owned: Vec<String> = f
+        .target
+        .filter(|&t| children(tree, t).any(|c| doc.rel(c) == "nmod:poss" && doc.upos(c) == Some(Upos::Pron)))
+        .map(|t| {
+            actors_at(doc, tree, t).into_iter().filter(|a| is_bare_role(doc, a)).map(|a| a.code).collect()
+        })
+        .unwrap_or_default();
+    targets.retain(|a| !owned.contains(&a.code));
     if targets.is_empty() && f.oblique != f.target {
         targets = f.oblique.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
     }
@@ -531,7 +541,8 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         // With the actors joined to it ("ties with Mordor, Rohan, Arnor and Bree").
         targets.extend(found.map(|t| actors_at(doc, tree, t)).unwrap_or_default());
     }
-    if targets.is_empty() && sources.len() > 1 {
+    targets.retain(|a| !owned.contains(&a.code));
+    if targets.is_empty() && sources.len() > 1 && owned.is_empty() {
         // "Gondor and Osgiliath have delayed their meeting": each acts on the other.
         targets = sources.clone();
     }
