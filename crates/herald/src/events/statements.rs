@@ -12,6 +12,21 @@ use crate::lexicons::Lexicons;
 use crate::quotes::tree::Tree;
 use crate::span::Span;
 
+/// Cues whose object is the one appealed to ("urged Israel to halt…"), not what was said.
+const APPEALS: &[&str] = &[
+    "urge",
+    "ask",
+    "call",
+    "press",
+    "implore",
+    "exhort",
+    "appeal",
+    "demand",
+    "request",
+    "encourage",
+    "invite",
+];
+
 /// The rule of a statement coded 111 for its words alone.
 const HOSTILE_WORDS: &str = "statement with hostile words about another actor";
 
@@ -76,11 +91,18 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
             .filter(|x| !q.source.is_some_and(|src| src.contains(x.span)))
             .filter_map(|x| named_code_of(doc, x).map(|c| (x, c)))
             .find(|(_, c)| country(c) != country(&code));
-        // Whom the speaker addressed ("urged Eriador to respond to Gondor's proposals"): the
-        // cue's own object, when it names another country's actor, before what was said.
+        // Whom the speaker appealed to ("urged Eriador to respond to Gondor's proposals"): the
+        // cue's own object, when it names another country's actor, before what was said (not
+        // whom a fact was told: "told reporters").
+        let cue_lemma = lemma(doc, cue);
+        let appeal = APPEALS.contains(&cue_lemma.as_str());
         let addressee = children(tree, cue)
-            .filter(|&c| matches!(doc.rel(c), "obj" | "iobj"))
+            .filter(|&c| appeal && matches!(doc.rel(c), "obj" | "iobj"))
             .find(|&c| actor_here_only(doc, c).is_some_and(|a| country(&a.code) != country(&code)));
+        let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
+        // Only a judgment of an act reaches through it to its doer.
+        let judgment =
+            cue_code.as_deref().is_some_and(|c| ["05", "11", "12"].iter().any(|p| c.starts_with(p)));
         let about = if addressee.is_some() { None } else { about };
         let targets: Vec<EventActor> = match about {
             Some((x, c)) => {
@@ -101,17 +123,16 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
                 .collect(),
             // What was said is a bare noun phrase ("condemned an attack by Osgiliath soldiers",
             // the parser hanging the "by" phrase on the verb): the cue's own frame names it.
-            None => frame(doc, tree, cue)
+            None if judgment => frame(doc, tree, cue)
                 .target
                 .map(|t| actors_at(doc, tree, t))
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|a| country(&a.code) != country(&code))
                 .collect(),
+            None => Vec::new(),
         };
-        let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
         // Reporting a fact ("confirmed", "announced") is no criticism, whatever its words.
-        let cue_lemma = lemma(doc, cue);
         let neutral_cue =
             matches!(cue_lemma.as_str(), "confirm" | "announce" | "report" | "reveal" | "disclose");
         let hostile = q.tone.is_some_and(|t| t < -0.4) && !neutral_cue;
