@@ -84,7 +84,7 @@ pub enum Eval {
         /// Use the model files in this directory instead of the embedded ones.
         #[arg(long, value_name = "DIR")]
         models: Option<PathBuf>,
-        /// Drop weights below this magnitude (quantized scale) before evaluating (model-size experiments).
+        /// Drop weights below this magnitude (stored scale, largest 4095) before evaluating (model-size experiments).
         #[arg(long, hide = true)]
         prune: Option<i16>,
     },

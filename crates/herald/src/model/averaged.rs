@@ -76,6 +76,14 @@ impl Averaged {
 
     /// The averaged weights, quantized to the compact form.
     pub fn averaged(&self) -> Weights {
+        self.averaged_pruned(1)
+    }
+
+    /// The averaged weights without those below `min_abs` on a scale where the largest weight
+    /// is 32767 (the scale training configurations state their thresholds in), quantized to
+    /// the compact form. Rare features carry small averaged weights; dropping them shrinks the
+    /// model and the cache misses of prediction.
+    pub fn averaged_pruned(&self, min_abs: i16) -> Weights {
         let now = f64::from(self.now.max(1));
         let mut folded: HashMap<u32, Vec<(u16, f64)>> = HashMap::new();
         let mut max = 0f64;
@@ -101,7 +109,7 @@ impl Averaged {
                 let entries: Vec<(u8, i16)> = row
                     .into_iter()
                     .map(|(c, v)| (c as u8, (v * q).round() as i16))
-                    .filter(|&(_, v)| v != 0)
+                    .filter(|&(_, v)| v != 0 && v.unsigned_abs() >= min_abs.unsigned_abs())
                     .collect();
                 (k, entries)
             })
@@ -121,4 +129,28 @@ pub fn argmax<T: PartialOrd + Copy>(scores: &[T], mut allowed: impl FnMut(usize)
         }
     }
     best.map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn training_prunes_on_the_full_scale() {
+        // Feature 1 decides; feature 2 is updated once and carries a small averaged weight.
+        let mut p = Averaged::new(2);
+        for step in 0..100 {
+            p.update(&[1], step % 2, 1 - step % 2);
+            if step == 99 {
+                p.update(&[2], 0, 1);
+            }
+            p.tick();
+        }
+        let all = p.averaged().n_features();
+        assert_eq!(all, 2);
+        // The threshold is read before the table's requantization to 13 bits: 1000 of 32767
+        // drops feature 2's small weights and keeps feature 1's large ones.
+        assert_eq!(p.averaged_pruned(1000).n_features(), 1);
+        assert_eq!(p.averaged_pruned(32767).n_features(), 1);
+    }
 }

@@ -135,7 +135,7 @@ pub fn train(train: &[Example], dev: &[Example], cfg: TrainConfig, log: &mut dyn
                 c.apply(Move::of_class(follow, n_labels));
             }
         }
-        let weights = model.averaged().pruned(cfg.prune);
+        let weights = model.averaged_pruned(cfg.prune);
         let parser = Parser { weights, labels: labels.clone(), root, header: String::new() };
         let (uas, las) = attachment(&parser, dev);
         log(format!(
@@ -147,7 +147,7 @@ pub fn train(train: &[Example], dev: &[Example], cfg: TrainConfig, log: &mut dyn
             best = Some((las, parser.weights));
         }
     }
-    let weights = best.map(|(_, w)| w).unwrap_or_else(|| model.averaged().pruned(cfg.prune));
+    let weights = best.map(|(_, w)| w).unwrap_or_else(|| model.averaged_pruned(cfg.prune));
     Parser { weights, labels, root, header: String::new() }
 }
 
