@@ -118,11 +118,7 @@ pub(super) fn actors_at(doc: &Doc, tree: &Tree, t: usize) -> Vec<EventActor> {
         {
             placed.push(EventActor { code: format!("{country}{}", a.code), ..a.clone() });
         }
-        for a in if placed.is_empty() { vec![a] } else { placed } {
-            if !out.iter().any(|o| o.code == a.code) {
-                out.push(a);
-            }
-        }
+        add_new(&mut out, if placed.is_empty() { vec![a] } else { placed });
     }
     out
 }
@@ -198,4 +194,13 @@ fn joined_countries(doc: &Doc, tree: &Tree, n: usize, a: &EventActor) -> Vec<Eve
         }
     }
     out
+}
+
+/// Appends the actors of `more` whose code `out` does not have yet.
+pub(super) fn add_new(out: &mut Vec<EventActor>, more: impl IntoIterator<Item = EventActor>) {
+    for a in more {
+        if !out.iter().any(|o| o.code == a.code) {
+            out.push(a);
+        }
+    }
 }

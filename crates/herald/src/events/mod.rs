@@ -26,7 +26,7 @@ pub mod verbs;
 
 use std::ops::Range;
 
-use self::actors::{actor_at, actor_here, actor_here_only, actors_at, is_bare_role};
+use self::actors::{actor_at, actor_here, actor_here_only, actors_at, add_new, is_bare_role};
 use self::statements::statements;
 use self::verbs::{VerbDictionary, Word};
 use crate::date::Date;
@@ -489,11 +489,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         return Vec::new();
     };
     let mut sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
-    for a in f.also.iter().flat_map(|&t| actors_at(doc, tree, t)) {
-        if !sources.iter().any(|s| s.code == a.code) {
-            sources.push(a);
-        }
-    }
+    add_new(&mut sources, f.also.iter().flat_map(|&t| actors_at(doc, tree, t)));
     // An object that is not itself an actor ("celebrated Eid at Osgiliath with Gondor") yields
     // to the verb's own "with/against/…" phrase before the actors deeper inside it.
     let object_names_none = f.target.is_some_and(|t| actor_here_only(doc, t).is_none());
@@ -541,6 +537,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         // With the actors joined to it ("ties with Mordor, Rohan, Arnor and Bree").
         targets.extend(found.map(|t| actors_at(doc, tree, t)).unwrap_or_default());
     }
+    // (Again: a fallback above may have found them inside the phrase.)
     targets.retain(|a| !owned.contains(&a.code));
     if targets.is_empty() && sources.len() > 1 && owned.is_empty() {
         // "Gondor and Osgiliath have delayed their meeting": each acts on the other.

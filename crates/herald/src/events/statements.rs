@@ -2,7 +2,7 @@
 //! intention to meet, coded by the cue verb and the words of what was said.
 
 use super::actors::{
-    actor_here_only, actors_at, event_actor, mention_head, named_code_of, named_code_of_actor,
+    actor_here_only, actors_at, add_new, event_actor, mention_head, named_code_of, named_code_of_actor,
 };
 use super::{Coding, INTENT, MEETINGS, children, code_verb, event, frame, lemma};
 use crate::date::Date;
@@ -52,12 +52,9 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
             speakers.insert(0, event_actor(doc, m, code));
         }
         let Some(cue) = q.cue.map(|c| doc.token_range(c).start) else { continue };
+        let cue_frame = frame(doc, tree, cue);
         // Subjects coordinated with the speaker that the parser hung on the cue on their own.
-        for a in frame(doc, tree, cue).also.into_iter().flat_map(|t| actors_at(doc, tree, t)) {
-            if !speakers.iter().any(|s| s.code == a.code) {
-                speakers.push(a);
-            }
-        }
+        add_new(&mut speakers, cue_frame.also.iter().flat_map(|&t| actors_at(doc, tree, t)));
         let Some(code) = speakers.first().map(|a| a.code.clone()) else { continue };
         let Some(s) = doc.sentence_of(cue) else { continue };
         // When it was said: a time expression of the sentence outside what was said.
@@ -103,34 +100,22 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         // Only a judgment of an act reaches through it to its doer.
         let judgment =
             cue_code.as_deref().is_some_and(|c| ["05", "11", "12"].iter().any(|p| c.starts_with(p)));
-        let about = if addressee.is_some() { None } else { about };
-        let targets: Vec<EventActor> = match about {
+        // When what was said names no other actor, the addressee, else a judgment's own frame
+        // ("condemned an attack by Osgiliath soldiers", the "by" phrase hung on the verb).
+        let reached = addressee.or(if judgment { cue_frame.target } else { None });
+        let targets: Vec<EventActor> = match about.filter(|_| addressee.is_none()) {
             Some((x, c)) => {
                 let mut all = vec![event_actor(doc, x, c)];
                 let joined = mention_head(doc, x).map(|h| actors_at(doc, tree, h)).unwrap_or_default();
-                for a in joined.into_iter().skip(1) {
-                    if country(&a.code) != country(&code) && !all.iter().any(|o| o.code == a.code) {
-                        all.push(a);
-                    }
-                }
+                add_new(&mut all, joined.into_iter().skip(1).filter(|a| country(&a.code) != country(&code)));
                 all
             }
-            None if addressee.is_some() => addressee
+            None => reached
                 .map(|t| actors_at(doc, tree, t))
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|a| country(&a.code) != country(&code))
                 .collect(),
-            // What was said is a bare noun phrase ("condemned an attack by Osgiliath soldiers",
-            // the parser hanging the "by" phrase on the verb): the cue's own frame names it.
-            None if judgment => frame(doc, tree, cue)
-                .target
-                .map(|t| actors_at(doc, tree, t))
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|a| country(&a.code) != country(&code))
-                .collect(),
-            None => Vec::new(),
         };
         // Reporting a fact ("confirmed", "announced") is no criticism, whatever its words.
         let neutral_cue =

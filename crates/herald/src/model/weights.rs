@@ -3,7 +3,8 @@
 //!
 //! Weights are sparse: each feature keeps only the classes it was ever updated for. In a model
 //! file and in memory, a feature is a 32-bit folded key, its classes are `u8` and its weights
-//! `i16` (the averaged weights scaled so the largest is 32767; the rest round, and zeros drop).
+//! `i16` (training scales the averaged weights so the largest is 32767; building the table
+//! requantizes them to at most [`DENSE_MAX`]; the rest round, and zeros drop).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -119,13 +120,12 @@ impl Weights {
     /// Integer scores of every class for the features (`scores` is resized and zeroed).
     ///
     /// A model does not fit in cache, so lookups are bound by memory latency. They run in
-    /// phases per block of features: first [`Weights::prefetch`] (a plain load of every
-    /// feature's home slot, whose address depends on nothing loaded and whose value feeds no
-    /// branch, so the processor keeps many cache misses in flight at once); then the probes,
-    /// which find their lines in cache instead of each waiting out a miss behind a mispredicted
-    /// branch, add the rows kept inline and load the first word of the others; then the others.
-    /// Callers with independent work ([`Weights::gather`], [`Weights::finish`]) can interleave
-    /// these phases with it.
+    /// phases per block of features: first [`Weights::prefetch`] (a prefetch of every feature's
+    /// home slot, whose address depends on nothing loaded, so the processor keeps many cache
+    /// misses in flight at once); then the probes, which find their lines in cache instead of
+    /// each waiting out a miss behind a mispredicted branch, add the rows kept inline and
+    /// prefetch the others; then the others. Callers with independent work
+    /// ([`Weights::gather`], [`Weights::finish`]) can interleave these phases with it.
     pub fn score(&self, features: &[u64], scores: &mut Vec<i32>) {
         scores.clear();
         scores.resize(self.n_classes, 0);
@@ -180,9 +180,7 @@ impl Weights {
                 Some(start) if start & DENSE != 0 => {
                     let start = start & !DENSE;
                     // A dense row spans several cache lines.
-                    let row =
-                        self.dense.get(start as usize..start as usize + self.n_classes).unwrap_or_default();
-                    for v in row.iter().step_by(32) {
+                    for v in self.dense_row(start as usize).iter().step_by(32) {
                         prefetch(v);
                     }
                     if let Some(d) = dense.get_mut(n_dense) {
@@ -214,9 +212,7 @@ impl Weights {
     /// Adds the outside rows listed by [`Weights::gather_into`].
     fn add_outside(&self, sparse: &[u32], dense: &[u32], scores: &mut [i32]) {
         for &start in sparse {
-            let start = start as usize;
-            let len = self.entries.get(start).map_or(0, |h| h.1 as u16 as usize);
-            for &(c, v) in self.entries.get(start + 1..start + 1 + len).unwrap_or_default() {
+            for &(c, v) in self.sparse_row(start as usize) {
                 if let Some(s) = scores.get_mut(c as usize) {
                     *s += i32::from(v);
                 }
@@ -270,17 +266,28 @@ impl Weights {
         for group in starts.chunks(DENSE_GROUP) {
             sum.fill(0);
             for &start in group {
-                let start = start as usize;
-                if let Some(row) = self.dense.get(start..start + n) {
-                    for (s, &v) in sum.iter_mut().zip(row) {
-                        *s = s.wrapping_add(v);
-                    }
+                for (s, &v) in sum.iter_mut().zip(self.dense_row(start as usize)) {
+                    *s = s.wrapping_add(v);
                 }
             }
             for (s, &v) in scores.iter_mut().zip(sum.iter()) {
                 *s += i32::from(v);
             }
         }
+    }
+
+    /// The dense row starting at `start` in `dense` (empty if a corrupt start points past it).
+    #[inline]
+    fn dense_row(&self, start: usize) -> &[i16] {
+        self.dense.get(start..start + self.n_classes).unwrap_or_default()
+    }
+
+    /// The sparse row whose header is `entries[start]` (empty if a corrupt start or length
+    /// points past it).
+    #[inline]
+    fn sparse_row(&self, start: usize) -> &[Entry] {
+        let len = self.entries.get(start).map_or(0, |h| h.1 as u16 as usize);
+        self.entries.get(start + 1..start + 1 + len).unwrap_or_default()
     }
 
     /// The factor from integer scores to perceptron scores.
@@ -293,15 +300,10 @@ impl Weights {
         match slot.outside() {
             None => slot.inline().filter(|e| e.1 != 0).collect(),
             Some(start) if start & DENSE != 0 => {
-                let start = (start & !DENSE) as usize;
-                let row = self.dense.get(start..start + self.n_classes).unwrap_or_default();
+                let row = self.dense_row((start & !DENSE) as usize);
                 row.iter().enumerate().filter(|(_, v)| **v != 0).map(|(c, v)| (c as u8, *v)).collect()
             }
-            Some(start) => {
-                let start = start as usize;
-                let len = self.entries.get(start).map_or(0, |h| h.1 as u16 as usize);
-                self.entries.get(start + 1..start + 1 + len).unwrap_or_default().to_vec()
-            }
+            Some(start) => self.sparse_row(start as usize).to_vec(),
         }
     }
 
@@ -397,9 +399,9 @@ impl Weights {
         w
     }
 
-    /// Drops weights smaller than `min_abs` (in the quantized scale, where the largest weight is
-    /// 32767) and features left without any. Rare features carry small averaged weights; pruning
-    /// them shrinks the model and the cache misses of prediction.
+    /// Drops weights smaller than `min_abs` (in the stored scale, where the largest weight is at
+    /// most [`DENSE_MAX`]) and features left without any, for model-size experiments (training
+    /// prunes on its own scale: [`super::Averaged::averaged_pruned`]).
     pub fn pruned(&self, min_abs: i16) -> Weights {
         let rows: Vec<(u32, Vec<Entry>)> = self
             .rows()

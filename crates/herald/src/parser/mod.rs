@@ -98,9 +98,9 @@ impl Parser {
     ///
     /// Up to [`LANES`] sentences are parsed side by side, one transition of each in turn: the
     /// weights of every lane's next features are requested from memory first, then looked up
-    /// (and the rows they point to requested), then each lane scores and moves. The model is much larger than the cache, so scoring waits on memory; this
-    /// way one lane's cache misses overlap the others' work. Every sentence gets the parse it
-    /// would get alone.
+    /// (and the rows they point to requested), then each lane scores and moves. The model is
+    /// much larger than the cache, so scoring waits on memory; this way one lane's cache misses
+    /// overlap the others' work. Every sentence gets the parse it would get alone.
     pub fn parse_many(&self, sentences: &[Words<'_>], scratch: &mut ParseScratch, out: &mut Vec<Arc>) {
         out.clear();
         let mut offsets = Vec::with_capacity(sentences.len());
