@@ -3,13 +3,13 @@
 //! the given-name genders. A user's own PETRARCH-format dictionaries extend them
 //! ([`Lexicons::add_user_actors`], [`Lexicons::add_user_agents`]).
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::sync::LazyLock;
 
 use crate::actors::lexicon::ActorLexicon;
 use crate::events::verbs::VerbDictionary;
 use crate::geo::Gazetteer;
+use crate::model::hash::WordMap;
 use crate::tone::LexiconError;
 
 static PHOENIX_COUNTRIES: &[u8] = include_bytes!("../lexicons/petrarch/Phoenix.Countries.actors.txt.gz");
@@ -52,7 +52,7 @@ pub struct Lexicons {
     /// CAMEO verbs and patterns.
     pub verbs: VerbDictionary,
     /// Lowercase given name → gender.
-    pub genders: HashMap<String, Gender>,
+    pub genders: WordMap<Gender>,
     /// Lines of the embedded or added files that could not be read (and were skipped).
     pub errors: Vec<LoadError>,
 }

@@ -5,10 +5,9 @@
 //! override the phrases of earlier ones, so herald's own files (and a user's) win over the
 //! Phoenix files they extend.
 
-use std::collections::{HashMap, HashSet};
-
 use super::dictionary::{ActorEntry, parse_actors, parse_agents};
 use crate::date::Date;
+use crate::model::hash::{WordMap, WordSet};
 use crate::tone::LexiconError;
 
 /// What an actor entry stands for.
@@ -42,12 +41,12 @@ pub enum Match<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct ActorLexicon {
     actors: Vec<Actor>,
-    phrases: HashMap<String, u32>,
-    agents: HashMap<String, String>,
+    phrases: WordMap<u32>,
+    agents: WordMap<String>,
     /// First word → most words in a phrase starting with it.
-    longest: HashMap<String, u8>,
+    longest: WordMap<u8>,
     /// The codes of country entries (`RUS`).
-    countries: HashSet<String>,
+    countries: WordSet,
 }
 
 impl ActorLexicon {

@@ -500,13 +500,14 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     }
     // "allowing their troops to train": a role of no country that a pronoun owns is the
     // source's own people, not another actor.
+    // Anywhere in the target's phrase: "signed a pact allowing their troops to train".
     let owned: Vec<String> = f
         .target
+        .map(|t| tree.subtree(t))
+        .unwrap_or_default()
         .filter(|&t| children(tree, t).any(|c| doc.rel(c) == "nmod:poss" && doc.upos(c) == Some(Upos::Pron)))
-        .map(|t| {
-            actors_at(doc, tree, t).into_iter().filter(|a| is_bare_role(doc, a)).map(|a| a.code).collect()
-        })
-        .unwrap_or_default();
+        .flat_map(|t| actors_at(doc, tree, t).into_iter().filter(|a| is_bare_role(doc, a)).map(|a| a.code))
+        .collect();
     targets.retain(|a| !owned.contains(&a.code));
     if targets.is_empty() && f.oblique != f.target {
         targets = f.oblique.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
@@ -539,7 +540,13 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     }
     // (Again: a fallback above may have found them inside the phrase.)
     targets.retain(|a| !owned.contains(&a.code));
-    if targets.is_empty() && sources.len() > 1 && owned.is_empty() {
+    // ("The two armies moved their troops" is no act of one on the other; "signed a pact
+    // allowing their troops to train" is.)
+    let target_owned = f.target.is_some_and(|t| {
+        children(tree, t).any(|c| doc.rel(c) == "nmod:poss" && doc.upos(c) == Some(Upos::Pron))
+            && actors_at(doc, tree, t).iter().any(|a| is_bare_role(doc, a))
+    });
+    if targets.is_empty() && sources.len() > 1 && !target_owned {
         // "Gondor and Osgiliath have delayed their meeting": each acts on the other.
         targets = sources.clone();
     }
@@ -562,6 +569,26 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     out
 }
 
+/// Whether a noun is plural by its tag (NNS, NNPS).
+fn is_plural_noun(doc: &Doc, t: usize) -> bool {
+    doc.morphology.get(t).is_some_and(|m| matches!(m.xpos.as_str(), "NNS" | "NNPS"))
+}
+
+/// The number a finite clause agrees with, from its verb or auxiliaries ("were implemented":
+/// plural; "has said": singular); `None` when the form does not show it ("had", "will").
+fn clause_is_plural(doc: &Doc, tree: &Tree, v: usize) -> Option<bool> {
+    let finite = std::iter::once(v).chain(children(tree, v).filter(|&a| doc.rel(a).starts_with("aux")));
+    finite.into_iter().find_map(|t| match doc.form(t).to_lowercase().as_str() {
+        "are" | "were" | "have" | "'re" => Some(true),
+        "is" | "was" | "has" | "'s" => Some(false),
+        _ => match doc.morphology.get(t).map(|m| m.xpos.as_str()) {
+            Some("VBZ") => Some(false),
+            Some("VBP") => Some(true),
+            _ => None,
+        },
+    })
+}
+
 /// "the sanctions targeting Russia, which were implemented by the US Treasury Department":
 /// an event noun whose agent and target the clauses around it name.
 fn nominal(doc: &Doc, lex: &Lexicons, tree: &Tree, n: usize) -> Option<Event> {
@@ -582,6 +609,19 @@ fn nominal(doc: &Doc, lex: &Lexicons, tree: &Tree, n: usize) -> Option<Event> {
                 // "sanctions targeting Russia": the participle's object.
                 let obj = children(tree, c).find(|&o| doc.rel(o) == "obj");
                 target = target.or_else(|| obj.and_then(|o| actor_at(doc, tree, o)));
+                // "sanctions targeting Russia, which were implemented by the Treasury": a
+                // relative clause hung on the object whose verb agrees with the event noun
+                // instead describes the event.
+                let plural = |t: usize| is_plural_noun(doc, t);
+                let relative = obj.into_iter().flat_map(|o| children(tree, o)).find(|&r| {
+                    doc.rel(r) == "acl:relcl"
+                        && obj.is_some_and(|o| plural(o) != plural(n))
+                        && clause_is_plural(doc, tree, r) == Some(plural(n))
+                });
+                if let Some(r) = relative {
+                    let f = frame(doc, tree, r);
+                    source = source.or_else(|| f.source.and_then(|t| actor_at(doc, tree, t)));
+                }
                 target = target.or_else(|| f.target.filter(|&t| t != n).and_then(|t| actor_at(doc, tree, t)));
             }
             "nmod" => target = target.or_else(|| actor_at(doc, tree, c)),

@@ -15,8 +15,7 @@
 //! nothing. PETRARCH's transformation rules (`~ …`) are not read. A line that cannot be read is
 //! reported with its number and skipped.
 
-use std::collections::HashMap;
-
+use crate::model::hash::{WordMap, WordSet};
 use crate::tone::LexiconError;
 
 /// One word of a pattern.
@@ -76,12 +75,12 @@ pub struct VerbDictionary {
     /// Blocks in file order.
     pub blocks: Vec<Block>,
     /// Lowercase lemma (first word) → verbs with that lemma.
-    pub verbs: HashMap<String, Vec<Verb>>,
+    pub verbs: WordMap<Vec<Verb>>,
     /// Lowercase inflected form listed in `{ }` (`shelled`) → its lemma, for when the
     /// lemmatizer misses an irregular or doubled form.
-    pub forms: HashMap<String, String>,
+    pub forms: WordMap<String>,
     /// Synonym sets: name → lowercase members.
-    pub sets: HashMap<String, Vec<String>>,
+    pub sets: WordMap<WordSet>,
 }
 
 impl VerbDictionary {
@@ -151,7 +150,7 @@ impl VerbDictionary {
                     .replace('_', " ")
                     .to_lowercase();
                 if let Some(members) = self.sets.get_mut(name) {
-                    members.push(member);
+                    members.insert(member);
                 }
                 continue;
             }
@@ -185,7 +184,7 @@ impl VerbDictionary {
     pub fn matches(&self, w: &Word, word: &str) -> bool {
         match w {
             Word::Literal(l) => l == word,
-            Word::Set(name) => self.sets.get(name).is_some_and(|m| m.iter().any(|x| x == word)),
+            Word::Set(name) => self.sets.get(name).is_some_and(|m| m.contains(word)),
         }
     }
 }

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use crate::model::hash::WordMap;
 use crate::tone::LexiconError;
 
 /// What sort of place a gazetteer entry is.
@@ -80,9 +81,9 @@ impl GazPlace {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     places: Vec<GazPlace>,
-    by_name: HashMap<String, Vec<u32>>,
+    by_name: WordMap<Vec<u32>>,
     /// First word of a name → most words in a name starting with it.
-    longest: HashMap<String, u8>,
+    longest: WordMap<u8>,
     country_by_iso2: HashMap<String, u32>,
     country_by_iso3: HashMap<String, u32>,
 }

@@ -38,6 +38,31 @@ pub fn hash_str(s: &str) -> u64 {
     hash_bytes(s.as_bytes())
 }
 
+/// A [`std::hash::Hasher`] over [`hash_bytes`] for the lexicons' string-keyed maps: several
+/// times faster than the standard SipHash on short words, and safe here because those maps are
+/// built from herald's own dictionaries (text only looks words up, it cannot add colliding keys).
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0, hash_bytes(bytes));
+    }
+    fn write_u8(&mut self, b: u8) {
+        // `str` hashing ends with a 0xFF byte; strings are told apart by `write` already.
+        self.0 = mix(self.0, u64::from(b));
+    }
+}
+
+/// A map from words (or phrases) hashed with [`WordHasher`].
+pub type WordMap<V> = std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A set of words hashed with [`WordHasher`].
+pub type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// Folds a 64-bit feature key to the 32-bit key stored in model files (never 0: 0 marks an
 /// empty slot).
 #[inline]

@@ -120,6 +120,9 @@ fn subject(doc: &Doc, tree: &Tree, i: usize) -> Option<usize> {
             {
                 return doc.head(node);
             }
+            // "Taxes will rise, said the minister" parsed as conjuncts: the clause above is
+            // the content, so its subject is no speaker.
+            "conj" if node == i && asyndetic_conjunct(doc, tree, i) => break,
             "advcl" | "xcomp" | "conj" | "acl" | "ccomp" => node = doc.head(node)?,
             _ => break,
         }
@@ -197,6 +200,14 @@ fn source_span(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], speaker: usize)
     if r.contains(&speaker) { r } else { speaker..speaker + 1 }
 }
 
+/// Whether `i` is a conjunct joined by a comma alone ("…, said the minister"), not by "and".
+fn asyndetic_conjunct(doc: &Doc, tree: &Tree, i: usize) -> bool {
+    doc.rel(i) == "conj"
+        && i > 0
+        && matches!(doc.form(i - 1), "," | "”" | "\"" | "''")
+        && !tree.children(i).iter().any(|&c| doc.rel(c as usize) == "cc")
+}
+
 /// Whether a content has a content word (not just "that").
 fn has_content_word(doc: &Doc, r: &Range<usize>) -> bool {
     r.clone()
@@ -228,12 +239,15 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
         let content = if cues::takes_clause(&lemma) {
             match child(&["ccomp"]) {
                 Some(c) => Some(tree.subtree(c)),
-                // "…, she noted": the cue interrupts or follows the clause it reports.
-                None if doc.rel(i) == "parataxis" => doc.head(i).map(|h| {
-                    let whole = tree.subtree(h);
-                    let own = tree.subtree(i);
-                    if own.start > whole.start { whole.start..own.start } else { own.end..whole.end }
-                }),
+                // "…, she noted": the cue interrupts or follows the clause it reports. "Taxes will
+                // rise, said the minister" may come parsed as a conjunct without a conjunction.
+                None if doc.rel(i) == "parataxis" || asyndetic_conjunct(doc, tree, i) => {
+                    doc.head(i).map(|h| {
+                        let whole = tree.subtree(h);
+                        let own = tree.subtree(i);
+                        if own.start > whole.start { whole.start..own.start } else { own.end..whole.end }
+                    })
+                }
                 None => None,
             }
         } else {

@@ -3,7 +3,7 @@
 //! hand), which may apply only next to given words ("crude" before "oil" is a commodity, not an
 //! insult).
 
-use std::collections::HashMap;
+use crate::model::hash::WordMap;
 use std::io::Read;
 
 /// A lexicon line that could not be read.
@@ -27,8 +27,8 @@ struct Context {
 /// Word valences with contextual overrides.
 #[derive(Clone, Debug, Default)]
 pub struct ToneLexicon {
-    words: HashMap<String, f32>,
-    overrides: HashMap<String, Vec<(Context, f32)>>,
+    words: WordMap<f32>,
+    overrides: WordMap<Vec<(Context, f32)>>,
 }
 
 impl ToneLexicon {
