@@ -153,8 +153,10 @@ fn parse(inputs: &[String], seconds: f64) -> Result<Outcome> {
     let mut expected: Option<u64> = None;
     let mut passes = 0u32;
     let started = Instant::now();
+    let mut fastest = f64::MAX;
     let mut forms: Vec<&str> = Vec::new();
     loop {
+        let pass = Instant::now();
         let mut check = 0u64;
         for d in &docs {
             forms.clear();
@@ -168,6 +170,7 @@ fn parse(inputs: &[String], seconds: f64) -> Result<Outcome> {
         if *expected.get_or_insert(check) != check {
             bail!("parsing is not deterministic");
         }
+        fastest = fastest.min(pass.elapsed().as_secs_f64());
         passes += 1;
         if started.elapsed().as_secs_f64() >= seconds && passes >= 2 {
             break;
@@ -202,10 +205,12 @@ fn parse(inputs: &[String], seconds: f64) -> Result<Outcome> {
     println!("  model loading: {:.0} ms (once per process)", load.as_secs_f64() * 1e3);
     println!("  {passes} passes, {:.1} ms per pass", secs * 1e3);
     println!(
-        "  throughput: {:.0} tokens/s, {:.1} articles/s (one core)",
+        "  throughput: {:.0} tokens/s, {:.1} articles/s (one core); fastest pass {:.0} tokens/s",
         n_tokens as f64 / secs,
-        docs.len() as f64 / secs
+        docs.len() as f64 / secs,
+        n_tokens as f64 / fastest.max(1e-9)
     );
+    println!("  (on a shared machine the fastest pass is the steadier figure for comparing builds)");
     println!("  peak RSS: {}", peak_rss().unwrap_or_else(|| "unknown".into()));
     Ok(Outcome::Ok)
 }
@@ -224,8 +229,11 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
     let mut docs = Vec::new();
     let started = Instant::now();
     let mut passes = 0u32;
+    let mut fastest = f64::MAX;
     while passes < 1 || started.elapsed().as_secs_f64() < seconds {
+        let pass = Instant::now();
         docs = texts.iter().map(|t| pipeline.annotate(t.clone(), herald::Meta::default())).collect();
+        fastest = fastest.min(pass.elapsed().as_secs_f64());
         passes += 1;
     }
     let total = started.elapsed().as_secs_f64() / f64::from(passes);
@@ -240,9 +248,10 @@ fn pipeline(inputs: &[String], seconds: f64) -> Result<Outcome> {
     );
     println!("  {passes} passes, {:.1} ms per pass", total * 1e3);
     println!(
-        "  throughput: {:.1} articles/s, {:.0} tokens/s (one core)",
+        "  throughput: {:.1} articles/s, {:.0} tokens/s (one core); fastest pass {:.1} articles/s",
         docs.len() as f64 / total,
-        tokens as f64 / total
+        tokens as f64 / total,
+        docs.len() as f64 / fastest.max(1e-9)
     );
     // Stages alone, re-run on the annotated documents (each reads only layers before it).
     let lexicons = herald::Lexicons::embedded();
