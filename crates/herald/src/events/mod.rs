@@ -505,7 +505,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         .target
         .map(|t| tree.subtree(t))
         .unwrap_or_default()
-        .filter(|&t| children(tree, t).any(|c| doc.rel(c) == "nmod:poss" && doc.upos(c) == Some(Upos::Pron)))
+        .filter(|&t| owned_by_pronoun(doc, tree, t))
         .flat_map(|t| actors_at(doc, tree, t).into_iter().filter(|a| is_bare_role(doc, a)).map(|a| a.code))
         .collect();
     targets.retain(|a| !owned.contains(&a.code));
@@ -543,8 +543,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     // ("The two armies moved their troops" is no act of one on the other; "signed a pact
     // allowing their troops to train" is.)
     let target_owned = f.target.is_some_and(|t| {
-        children(tree, t).any(|c| doc.rel(c) == "nmod:poss" && doc.upos(c) == Some(Upos::Pron))
-            && actors_at(doc, tree, t).iter().any(|a| is_bare_role(doc, a))
+        owned_by_pronoun(doc, tree, t) && actors_at(doc, tree, t).iter().any(|a| is_bare_role(doc, a))
     });
     if targets.is_empty() && sources.len() > 1 && !target_owned {
         // "Gondor and Osgiliath have delayed their meeting": each acts on the other.
@@ -569,6 +568,11 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     out
 }
 
+/// Whether a pronoun owns token `t` ("their troops").
+fn owned_by_pronoun(doc: &Doc, tree: &Tree, t: usize) -> bool {
+    children(tree, t).any(|c| doc.rel(c) == "nmod:poss" && doc.upos(c) == Some(Upos::Pron))
+}
+
 /// Whether a noun is plural by its tag (NNS, NNPS).
 fn is_plural_noun(doc: &Doc, t: usize) -> bool {
     doc.morphology.get(t).is_some_and(|m| matches!(m.xpos.as_str(), "NNS" | "NNPS"))
@@ -577,8 +581,8 @@ fn is_plural_noun(doc: &Doc, t: usize) -> bool {
 /// The number a finite clause agrees with, from its verb or auxiliaries ("were implemented":
 /// plural; "has said": singular); `None` when the form does not show it ("had", "will").
 fn clause_is_plural(doc: &Doc, tree: &Tree, v: usize) -> Option<bool> {
-    let finite = std::iter::once(v).chain(children(tree, v).filter(|&a| doc.rel(a).starts_with("aux")));
-    finite.into_iter().find_map(|t| match doc.form(t).to_lowercase().as_str() {
+    let mut finite = std::iter::once(v).chain(children(tree, v).filter(|&a| doc.rel(a).starts_with("aux")));
+    finite.find_map(|t| match doc.form(t).to_lowercase().as_str() {
         "are" | "were" | "have" | "'re" => Some(true),
         "is" | "was" | "has" | "'s" => Some(false),
         _ => match doc.morphology.get(t).map(|m| m.xpos.as_str()) {
@@ -612,11 +616,11 @@ fn nominal(doc: &Doc, lex: &Lexicons, tree: &Tree, n: usize) -> Option<Event> {
                 // "sanctions targeting Russia, which were implemented by the Treasury": a
                 // relative clause hung on the object whose verb agrees with the event noun
                 // instead describes the event.
-                let plural = |t: usize| is_plural_noun(doc, t);
-                let relative = obj.into_iter().flat_map(|o| children(tree, o)).find(|&r| {
-                    doc.rel(r) == "acl:relcl"
-                        && obj.is_some_and(|o| plural(o) != plural(n))
-                        && clause_is_plural(doc, tree, r) == Some(plural(n))
+                let plural = is_plural_noun(doc, n);
+                let relative = obj.filter(|&o| is_plural_noun(doc, o) != plural).and_then(|o| {
+                    children(tree, o).find(|&r| {
+                        doc.rel(r) == "acl:relcl" && clause_is_plural(doc, tree, r) == Some(plural)
+                    })
                 });
                 if let Some(r) = relative {
                     let f = frame(doc, tree, r);

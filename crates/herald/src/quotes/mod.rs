@@ -203,9 +203,14 @@ fn source_span(doc: &Doc, tree: &Tree, quoted: &[Option<usize>], speaker: usize)
 /// Whether `i` is a conjunct joined by a comma alone ("…, said the minister"), not by "and".
 fn asyndetic_conjunct(doc: &Doc, tree: &Tree, i: usize) -> bool {
     doc.rel(i) == "conj"
-        && i > 0
-        && matches!(doc.form(i - 1), "," | "”" | "\"" | "''")
+        && after_comma_or_quote(doc, i, 0)
         && !tree.children(i).iter().any(|&c| doc.rel(c as usize) == "cc")
+}
+
+/// Whether token `i` (after `first`) follows a comma or a closing quote: where an inverted cue
+/// stands ("…,” said Sanders").
+fn after_comma_or_quote(doc: &Doc, i: usize, first: usize) -> bool {
+    i > first && matches!(doc.form(i - 1), "," | "”" | "\"" | "''")
 }
 
 /// Whether a content has a content word (not just "that").
@@ -351,7 +356,7 @@ fn adjacent_speaker(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     // Inverted only after a quote or a comma: "…,” said Sanders.
-    let inverted = i > sentence.start && matches!(doc.form(i - 1), "," | "”" | "\"" | "''");
+    let inverted = after_comma_or_quote(doc, i, sentence.start);
     (inverted && i + 1 < sentence.end && nominal(i + 1)).then_some(i + 1)
 }
 

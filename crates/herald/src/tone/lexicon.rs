@@ -3,8 +3,9 @@
 //! hand), which may apply only next to given words ("crude" before "oil" is a commodity, not an
 //! insult).
 
-use crate::model::hash::WordMap;
 use std::io::Read;
+
+use crate::model::hash::WordMap;
 
 /// A lexicon line that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
