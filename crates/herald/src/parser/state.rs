@@ -124,6 +124,17 @@ impl Config {
         }
     }
 
+    /// The move to make when it is the only legal one: SHIFT onto an empty stack, and the
+    /// last word's attachment to the root. Scoring could choose nothing else, so a parser
+    /// skips it (see [`Config::legal`]).
+    pub fn forced(&self, root: u8) -> Option<Move> {
+        match (self.stack.len(), self.b <= self.n) {
+            (0, true) => Some(Move::Shift),
+            (1, false) => Some(Move::Left(root)),
+            _ => None,
+        }
+    }
+
     /// Applies a legal move.
     pub fn apply(&mut self, m: Move) {
         match m {
@@ -272,6 +283,44 @@ mod tests {
         assert!(c.is_terminal());
         assert_eq!(&c.head[1..], &gold_head[1..]);
         assert_eq!(&c.label[1..], &gold_label[1..]);
+    }
+
+    /// A forced move is the one legal class, and every other state leaves a choice, on every
+    /// configuration that some sequence of legal moves reaches (here: all of them for four words,
+    /// whatever the labels, with `root` at label 1 of three).
+    #[test]
+    fn forced_moves_are_exactly_the_states_with_one_legal_class() {
+        let (n_labels, root) = (3usize, 1u8);
+        let mut pending = vec![{
+            let mut c = Config::default();
+            c.reset(4);
+            c
+        }];
+        let mut seen = 0;
+        while let Some(c) = pending.pop() {
+            if c.is_terminal() {
+                assert_eq!(c.forced(root), None);
+                continue;
+            }
+            seen += 1;
+            let legal: Vec<Move> = (0..1 + 2 * n_labels)
+                .map(|k| Move::of_class(k, n_labels))
+                .filter(|&m| c.legal(m, root))
+                .collect();
+            match c.forced(root) {
+                Some(m) => assert_eq!(legal, vec![m], "stack {:?}, buffer {}", c.stack, c.b),
+                None => assert!(legal.len() > 1, "stack {:?}, buffer {}: {legal:?}", c.stack, c.b),
+            }
+            // Labels do not change which moves are legal: follow one label of each kind.
+            for m in [Move::Shift, Move::Left(0), Move::Left(root), Move::Right(2)] {
+                if c.legal(m, root) {
+                    let mut next = c.clone();
+                    next.apply(m);
+                    pending.push(next);
+                }
+            }
+        }
+        assert!(seen > 20, "only {seen} states explored");
     }
 
     #[test]
