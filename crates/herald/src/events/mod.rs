@@ -21,14 +21,16 @@
 
 mod actors;
 pub mod codebook;
+mod patterns;
 mod statements;
 pub mod verbs;
 
 use std::ops::Range;
 
 use self::actors::{actor_at, actor_here, actor_here_only, actors_at, add_new, is_bare_role};
+use self::patterns::{TextWord, Words};
 use self::statements::statements;
-use self::verbs::{VerbDictionary, Word};
+use self::verbs::VerbDictionary;
 use crate::date::Date;
 use crate::doc::Doc;
 use crate::layers::{DateSource, Event, EventActor, QuoteKind, Upos};
@@ -144,9 +146,6 @@ fn reported_tokens(doc: &Doc) -> Vec<Option<u32>> {
     }
     out
 }
-
-/// Words that, alone in a verb pattern, are the verb's particle.
-const PARTICLES: &[&str] = &["off", "up", "down", "out", "away", "back"];
 
 /// Verbs whose infinitive complement has not happened: the act is threatened, refused, urged,
 /// planned or promised ("Russia threatened to attack Ukraine" is a threat, 13x, not an attack).
@@ -371,28 +370,21 @@ fn code_verb_pair(
     let particle_ok = |t: usize| {
         doc.rel(t) == "compound:prt" || t == v + 1 || doc.morphology.get(t).is_some_and(|m| m.xpos == "RP")
     };
-    let words = |r: Range<usize>| -> Vec<(String, String, bool)> {
+    let words = |r: Range<usize>| -> Vec<TextWord> {
         r.filter(|&t| t != v).map(|t| (doc.form(t).to_lowercase(), lemma(doc, t), particle_ok(t))).collect()
     };
     let mut after = words(v + 1..phrase.end);
     if let Some(o) = object.filter(|&o| o < v) {
         after.insert(0, (doc.form(o).to_lowercase(), lemma(doc, o), false));
     }
-    let before = words(phrase.start..v);
-    let fits = |pattern: &[Word], text: &[(String, String, bool)]| {
-        let mut it = text.iter();
-        pattern.iter().all(|w| {
-            let particle = matches!(w, Word::Literal(l) if PARTICLES.contains(&l.as_str()));
-            it.any(|(f, l, ok)| (dict.matches(w, f) || dict.matches(w, l)) && (*ok || !particle))
-        })
-    };
+    let (after, before) = (Words::new(dict, after), Words::new(dict, words(phrase.start..v)));
     // The longest pattern of any of the verb's blocks (a later dictionary wins a tie).
     let best = candidates
         .iter()
         .filter_map(|e| dict.blocks.get(e.block))
         .flat_map(|b| b.patterns.iter().map(move |p| (b, p)))
         .filter(|(_, p)| !p.post.is_empty() || !p.pre.is_empty())
-        .filter(|(_, p)| fits(&p.post, &after) && fits(&p.pre, &before))
+        .filter(|(_, p)| after.fit(&p.post) && before.fit(&p.pre))
         .max_by_key(|(_, p)| p.pre.len() + p.post.len());
     if let Some((block, p)) = best {
         let rule = format!("{} {}", block.name, p.text);

@@ -1,0 +1,108 @@
+//! Matching a verb's dictionary patterns against the words around it.
+//!
+//! A frequent verb ("say", "make") has hundreds of patterns, most of them naming synonym sets
+//! (`&CURRENCY`). [`Words`] answers "is this text word a member of that set" once per set and
+//! word, not once per pattern, so coding a clause costs a set lookup per distinct set rather than
+//! per pattern word and text word. Matching itself is what it always was: a pattern fits when its
+//! words occur in order, each word's form or lemma matching, and a particle word ("OFF" of
+//! "fire off") only where the verb's particle can stand.
+
+use std::cell::RefCell;
+
+use super::verbs::{VerbDictionary, Word};
+use crate::model::hash::WordMap;
+
+/// Words that, alone in a verb pattern, are the verb's particle.
+const PARTICLES: &[&str] = &["off", "up", "down", "out", "away", "back"];
+
+/// One text word: lowercase form, lemma, and whether it can be the verb's particle.
+pub type TextWord = (String, String, bool);
+
+/// The words on one side of a verb, with set memberships memoized.
+pub struct Words<'d> {
+    dict: &'d VerbDictionary,
+    words: Vec<TextWord>,
+    /// Set name → whether each word (form or lemma) is a member.
+    members: RefCell<WordMap<Vec<bool>>>,
+}
+
+impl<'d> Words<'d> {
+    /// The words `words` of a clause, matched against `dict`'s sets.
+    pub fn new(dict: &'d VerbDictionary, words: Vec<TextWord>) -> Words<'d> {
+        Words { dict, words, members: RefCell::new(WordMap::default()) }
+    }
+
+    /// Whether `pattern`'s words occur in these words, in order: each pattern word at the first
+    /// word after the previous one's that it matches.
+    pub fn fit(&self, pattern: &[Word]) -> bool {
+        let mut next = 0;
+        pattern.iter().all(|w| {
+            let particle = matches!(w, Word::Literal(l) if PARTICLES.contains(&l.as_str()));
+            let at = (next..self.words.len()).find(|&i| (self.words[i].2 || !particle) && self.matches(w, i));
+            at.inspect(|&i| next = i + 1).is_some()
+        })
+    }
+
+    /// Whether word `i` (its form or its lemma) matches pattern word `w`.
+    fn matches(&self, w: &Word, i: usize) -> bool {
+        let (form, lemma, _) = &self.words[i];
+        match w {
+            Word::Literal(l) => l == form || l == lemma,
+            Word::Set(name) => {
+                let mut members = self.members.borrow_mut();
+                let hits = members.entry(name.clone()).or_insert_with(|| {
+                    self.words
+                        .iter()
+                        .map(|(f, l, _)| self.dict.matches(w, f) || self.dict.matches(w, l))
+                        .collect()
+                });
+                hits.get(i).copied().unwrap_or(false)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &[(&str, &str, bool)]) -> Vec<TextWord> {
+        text.iter().map(|(f, l, p)| (f.to_string(), l.to_string(), *p)).collect()
+    }
+
+    #[test]
+    fn patterns_fit_in_order_by_form_lemma_or_set() {
+        let mut d = VerbDictionary::default();
+        assert!(d.add("&CURRENCY\n+MONEY\n+DOLLAR\n").is_empty());
+        // "imposed fresh levies of dollars on Moscow"
+        let after = Words::new(
+            &d,
+            words(&[
+                ("fresh", "fresh", false),
+                ("levies", "levy", false),
+                ("of", "of", false),
+                ("dollars", "dollar", false),
+                ("on", "on", false),
+                ("moscow", "moscow", false),
+            ]),
+        );
+        let set = || Word::Set("currency".into());
+        let lit = |w: &str| Word::Literal(w.into());
+        assert!(after.fit(&[lit("levy"), set(), lit("on")]), "lemma, set member by lemma, then a form");
+        assert!(after.fit(&[set(), lit("on")]));
+        assert!(!after.fit(&[lit("on"), set()]), "order matters");
+        assert!(!after.fit(&[set(), set()]), "one word matches one pattern word");
+        assert!(after.fit(&[]));
+    }
+
+    #[test]
+    fn a_particle_word_matches_only_where_a_particle_can_stand() {
+        let d = VerbDictionary::default();
+        // "fired a missile into the sea off its coast": "off" is a preposition here.
+        let sea = Words::new(&d, words(&[("missile", "missile", false), ("off", "off", false)]));
+        assert!(!sea.fit(&[Word::Literal("off".into())]));
+        // "fired off a letter"
+        let letter = Words::new(&d, words(&[("off", "off", true), ("letter", "letter", false)]));
+        assert!(letter.fit(&[Word::Literal("off".into()), Word::Literal("letter".into())]));
+    }
+}
