@@ -7,6 +7,7 @@ use std::io::Read;
 use std::sync::LazyLock;
 
 use crate::actors::lexicon::ActorLexicon;
+use crate::events::negation::Negations;
 use crate::events::verbs::VerbDictionary;
 use crate::geo::Gazetteer;
 use crate::model::hash::WordMap;
@@ -23,6 +24,7 @@ static GAZETTEER: &[u8] = include_bytes!("../lexicons/gazetteer.tsv.gz");
 static FIRST_NAMES: &str = include_str!("../lexicons/first-names.tsv");
 static CAMEO_VERBS: &[u8] = include_bytes!("../lexicons/petrarch/CAMEO.2.0.txt.gz");
 static HERALD_VERBS: &str = include_str!("../lexicons/verbs-herald.txt");
+static ONTOLOGY: &str = include_str!("../lexicons/petrarch/PETR_Internal_Coding_Ontology_1_01.txt");
 
 /// Grammatical gender a given name implies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +53,8 @@ pub struct Lexicons {
     pub gazetteer: Gazetteer,
     /// CAMEO verbs and patterns.
     pub verbs: VerbDictionary,
+    /// What each CAMEO code becomes when the act is negated (PETRARCH2's coding ontology).
+    pub negations: Negations,
     /// Lowercase given name → gender.
     pub genders: WordMap<Gender>,
     /// Lines of the embedded or added files that could not be read (and were skipped).
@@ -92,15 +96,20 @@ impl Lexicons {
         lex
     }
 
-    /// The gazetteer and given names without any actor, agent or verb dictionary, for coding with
-    /// a user's dictionaries alone (PETRARCH's `--dictionaries`).
+    /// The gazetteer, given names and coding ontology without any actor, agent or verb
+    /// dictionary, for coding with a user's dictionaries alone (PETRARCH's `--dictionaries`).
     pub fn without_dictionaries() -> Lexicons {
         Lexicons::places_and_names()
     }
 
-    /// The gazetteer and the given-name genders.
+    /// The gazetteer, the given-name genders and the coding ontology (the same whatever the
+    /// dictionaries: it is CAMEO's, not a dictionary's).
     fn places_and_names() -> Lexicons {
         let mut lex = Lexicons::default();
+        let (negations, errors) = Negations::parse(ONTOLOGY);
+        lex.negations = negations;
+        let file = "PETR_Internal_Coding_Ontology_1_01.txt";
+        lex.errors.extend(errors.into_iter().map(|error| LoadError { file: file.to_string(), error }));
         let (gazetteer, errors) = Gazetteer::parse(&gunzip(GAZETTEER, "gazetteer.tsv.gz", &mut lex.errors));
         lex.gazetteer = gazetteer;
         lex.errors.extend(

@@ -90,6 +90,32 @@ fn negated_and_hypothetical_acts_are_not_coded() {
     assert_eq!(attack.date, Date::parse_iso("2024-04-30"));
 }
 
+#[test]
+fn a_negated_episode_is_its_refusal_and_a_negated_statement_is_not_made() {
+    let on = "2024-03-06";
+    // A negated future or past is a refusal where CAMEO has one (PETRARCH2's ontology: not 061
+    // is 121, reject material cooperation).
+    assert_eq!(
+        coded(&analyze("Japan will not increase its imports of American rice.", on)),
+        ["JPN->USA 121"]
+    );
+    // The same acts and statements, not negated, are coded as done.
+    assert_eq!(coded(&analyze("Iran released the British sailors on Tuesday.", on)), ["IRN->GBR 084"]);
+    let condemned = coded(&analyze("Germany condemned Russia.", on));
+    assert!(condemned.iter().any(|e| e.starts_with("DEU->RUS 11")), "{condemned:?}");
+    // A negated present is a state; an act under a negated verb is neither done nor refused; a
+    // negated statement is not made; a negated act CAMEO has no refusal for is nothing.
+    for text in [
+        "Syria does not recognize Israel.",
+        "Iran did not agree to release the British sailors.",
+        "Germany has not condemned Russia.",
+        "Washington did not seek a military confrontation with Tehran.",
+        "Russian troops did not attack Ukrainian forces on Monday.",
+    ] {
+        assert!(coded(&analyze(text, on)).is_empty(), "{text}: {:?}", coded(&analyze(text, on)));
+    }
+}
+
 /// The actor codes of an event as `SOURCE->TARGET code`.
 fn coded(doc: &Doc) -> Vec<String> {
     let c = |a: &Option<herald::layers::EventActor>| a.as_ref().map_or("-".to_string(), |a| a.code.clone());

@@ -11,9 +11,15 @@
 //! - **Statements**: a quote whose speaker is coded yields a verbal event only: its cue's code
 //!   when the cue is an accusation or criticism ("accused", "contended" with hostile words →
 //!   111), 036 when what was said is that a meeting with another party may happen.
-//! - **What is not an act**: a negated verb ("did not attack") and a hypothetical one ("would
-//!   impose") are not coded; an event inside reported speech is coded in the speaker's frame
-//!   (`quote` points to the report) with lower confidence.
+//! - **What is not an act** ([`polarity`]): a hypothetical ("would impose"), a condition, an act
+//!   a threat, plan or appeal governs, and an act under a negated verb are not coded. A negated
+//!   episode ("did not yield", "will not increase imports") is CAMEO's refusal where there is
+//!   one ([`negation`]: 124, 121), else nothing ("did not attack"); a negated statement is not
+//!   made. An event inside reported speech is coded in the speaker's frame (`quote` points to
+//!   the report) with lower confidence.
+//! - A noun the tagger gave a subject and a "do" or modal auxiliary is read as the verb it is
+//!   ("did not even ever clash/NOUN over").
+//! - Patterns are matched by [`patterns`], synonym-set memberships asked once per clause.
 //!
 //! Dates come from a time expression in the clause, else in the sentence, else the date the
 //! speaker last spoke, else the publication date — and `date_source` says which. Duplicates
@@ -21,7 +27,9 @@
 
 mod actors;
 pub mod codebook;
+pub mod negation;
 mod patterns;
+mod polarity;
 mod statements;
 pub mod verbs;
 
@@ -29,6 +37,7 @@ use std::ops::Range;
 
 use self::actors::{actor_at, actor_here, actor_here_only, actors_at, add_new, is_bare_role};
 use self::patterns::{TextWord, Words};
+use self::polarity::{Polarity, polarity, refusal};
 use self::statements::statements;
 use self::verbs::VerbDictionary;
 use crate::date::Date;
@@ -147,72 +156,16 @@ fn reported_tokens(doc: &Doc) -> Vec<Option<u32>> {
     out
 }
 
-/// Verbs whose infinitive complement has not happened: the act is threatened, refused, urged,
-/// planned or promised ("Russia threatened to attack Ukraine" is a threat, 13x, not an attack).
-/// The verb itself carries the event, as CAMEO codes it. Not "agree": parties that agreed to
-/// resume talks are coded as resuming them, as GDELT does.
-const NOT_YET: &[&str] = &[
-    "threaten",
-    "refuse",
-    "decline",
-    "urge",
-    "ask",
-    "call",
-    "demand",
-    "request",
-    "press",
-    "push",
-    "want",
-    "plan",
-    "intend",
-    "hope",
-    "seek",
-    "try",
-    "attempt",
-    "promise",
-    "pledge",
-    "vow",
-    "offer",
-    "propose",
-    "aim",
-    "prepare",
-    "consider",
-    "expect",
-    "wish",
-    "fail",
-    "encourage",
-    "invite",
-    "warn",
-    "appeal",
-];
-
-/// Whether the verb is negated or hypothetical, a condition, or the complement of a verb in
-/// [`NOT_YET`].
-fn not_an_act(doc: &Doc, tree: &Tree, v: usize) -> bool {
-    const MODALS: &[&str] = &["would", "could", "might", "may", "should"];
-    let governed =
-        doc.rel(v) == "xcomp" && doc.head(v).is_some_and(|h| NOT_YET.contains(&lemma(doc, h).as_str()));
-    // A condition: "if/unless Stockholm cracks down", or "until Stockholm cracked down" on a
-    // clause that has not happened ("Ankara would not approve … until …").
-    let mark = children(tree, v).find(|&c| doc.rel(c) == "mark").map(|c| lemma(doc, c));
-    let condition = doc.rel(v) == "advcl"
-        && match mark.as_deref() {
-            Some("if" | "unless") => true,
-            Some("until" | "before") => {
-                doc.head(v).is_some_and(|h| negated_or_modal(doc, tree, h, &[MODALS, &["will"]].concat()))
-            }
-            _ => false,
-        };
-    governed || condition || negated_or_modal(doc, tree, v, MODALS)
-}
-
-/// Whether verb `v` is negated or has one of `modals` as auxiliary.
-fn negated_or_modal(doc: &Doc, tree: &Tree, v: usize, modals: &[&str]) -> bool {
-    children(tree, v).any(|c| {
-        let l = lemma(doc, c);
-        (doc.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
-            || (doc.rel(c) == "aux" && modals.contains(&l.as_str()))
-    })
+/// Whether noun `v` is a verb the tagger missed: the parser gave it a subject and a "do" or
+/// modal auxiliary, which only verbs govern ("Romendacil did not even ever clash/NOUN over…"),
+/// and no determiner or preposition, which only nouns take ("can rely/ADV on the support/NOUN").
+fn verb_tagged_noun(doc: &Doc, tree: &Tree, v: usize) -> bool {
+    const AUXILIARIES: &[&str] =
+        &["do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"];
+    doc.upos(v) == Some(Upos::Noun)
+        && children(tree, v).any(|c| doc.rel(c) == "nsubj")
+        && children(tree, v).any(|c| doc.rel(c) == "aux" && AUXILIARIES.contains(&lemma(doc, c).as_str()))
+        && !children(tree, v).any(|c| matches!(doc.rel(c), "det" | "case" | "nmod:poss"))
 }
 
 /// The source, target and words after the verb, from the parse.
@@ -472,14 +425,26 @@ fn event(
 /// One event per source and target a verb names; an event needs both sides (a one-sided
 /// "event" is usually a misreading).
 fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
-    if doc.upos(v) != Some(Upos::Verb) || not_an_act(doc, tree, v) {
+    if doc.upos(v) != Some(Upos::Verb) && !verb_tagged_noun(doc, tree, v) {
+        return Vec::new();
+    }
+    let polarity = polarity(doc, tree, v);
+    if polarity == Polarity::None {
         return Vec::new();
     }
     let f = frame(doc, tree, v);
-    let Some(VerbCode { code, reverse, rule, swap }) = code_verb_pair(doc, &lex.verbs, tree, v, f.object)
+    let Some(VerbCode { mut code, mut reverse, mut rule, swap }) =
+        code_verb_pair(doc, &lex.verbs, tree, v, f.object)
     else {
         return Vec::new();
     };
+    if polarity == Polarity::Refusal {
+        // A refusal has no paired side.
+        let Some(refused) = refusal(doc, tree, v, &lex.negations, &code) else { return Vec::new() };
+        code = refused.to_string();
+        reverse = None;
+        rule = format!("not {rule}");
+    }
     let mut sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
     add_new(&mut sources, f.also.iter().flat_map(|&t| actors_at(doc, tree, t)));
     // An object that is not itself an actor ("celebrated Eid at Osgiliath with Gondor") yields

@@ -4,6 +4,7 @@
 use super::actors::{
     actor_here_only, actors_at, add_new, event_actor, mention_head, named_code_of, named_code_of_actor,
 };
+use super::polarity::{Polarity, negated, polarity, refusal};
 use super::{Coding, INTENT, MEETINGS, children, code_verb, event, frame, lemma};
 use crate::date::Date;
 use crate::doc::Doc;
@@ -131,9 +132,19 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
             Some(c) => Some((c.to_string(), "statement cue")),
             None => None,
         };
-        let Some((code, rule)) = coded else { continue };
+        let Some((mut code, mut rule)) = coded else { continue };
         if targets.is_empty() {
             continue;
+        }
+        // A negated cue ("has not condemned", "did not agree") is its refusal where CAMEO has
+        // one, else nothing; it is never the act it denies.
+        if negated(doc, tree, cue) {
+            let refused = (polarity(doc, tree, cue) == Polarity::Refusal)
+                .then(|| refusal(doc, tree, cue, &lex.negations, &code))
+                .flatten();
+            let Some(refused) = refused else { continue };
+            code = refused.to_string();
+            rule = "refused statement cue";
         }
         // "…, a senior official said": a plain attribution of a reported act is not itself an
         // event; the act is. Nor is reporting a grim act criticism of its doer ("Israeli strikes
