@@ -111,9 +111,24 @@ fn a_negated_episode_is_its_refusal_and_a_negated_statement_is_not_made() {
         "Germany has not condemned Russia.",
         "Washington did not seek a military confrontation with Tehran.",
         "Russian troops did not attack Ukrainian forces on Monday.",
+        "Sony has not yet announced when the console will be sold in Japan.",
     ] {
         assert!(coded(&analyze(text, on)).is_empty(), "{text}: {:?}", coded(&analyze(text, on)));
     }
+}
+
+#[test]
+fn parties_that_agree_that_agree_with_each_other() {
+    let on = "2024-03-06";
+    // Whatever what they agreed is about, two countries that agree that… cooperate, 050 both
+    // ways (not with Russia).
+    let doc = analyze("Germany and France agreed that the sanctions on Russia should stay.", on);
+    let mut c = coded(&doc);
+    c.sort();
+    assert_eq!(c, ["DEU->FRA 050", "FRA->DEU 050"]);
+    // A pledge is no agreement between its parties.
+    let c = coded(&analyze("Brazil and China have pledged to cooperate with Argentina.", on));
+    assert!(!c.iter().any(|e| e == "BRA->CHN 050" || e == "CHN->BRA 050"), "{c:?}");
 }
 
 /// The actor codes of an event as `SOURCE->TARGET code`.

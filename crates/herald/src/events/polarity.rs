@@ -7,8 +7,8 @@
 //! not yield" is 124, "did not clash over" 050; "did not attack" codes nothing. Only an episode
 //! refuses: a negated past, perfect or future ("did not", "has not", "will not", "never
 //! agreed"). A negated present is a state ("does not carry the taint"), a relative clause a kind
-//! ("people who had not served him"), a passive names no one who refused, and an act under a
-//! negated verb ("did not agree to release") is neither done nor refused.
+//! ("people who had not served him"), a passive names no one who refused, "not yet" is pending,
+//! and an act under a negated verb ("did not agree to release") is neither done nor refused.
 
 use super::negation::Negations;
 use super::{children, lemma};
@@ -91,7 +91,9 @@ pub fn polarity(doc: &Doc, tree: &Tree, v: usize) -> Polarity {
         return Polarity::Act;
     }
     let passive = children(tree, v).any(|c| matches!(doc.rel(c), "aux:pass" | "nsubj:pass"));
-    if passive || doc.rel(v) == "acl:relcl" || !episode(doc, tree, v) {
+    // "has not yet announced": still pending, not refused.
+    let pending = children(tree, v).any(|c| doc.rel(c) == "advmod" && lemma(doc, c) == "yet");
+    if passive || pending || doc.rel(v) == "acl:relcl" || !episode(doc, tree, v) {
         return Polarity::None;
     }
     Polarity::Refusal

@@ -133,6 +133,28 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
             None => None,
         };
         let Some((mut code, mut rule)) = coded else { continue };
+        // Parties that "agree that …" agree with each other, 050 both ways, when what they agreed
+        // holds no act of its own ("The Philippines and the EU agree that disputes should be
+        // resolved through arbitration"), whoever it is about. Not "agreed to" (the act is
+        // coded) and not a pledge ("have pledged to cooperate with the ATPC").
+        let mut parties: Vec<EventActor> = Vec::new();
+        for a in &speakers {
+            if !parties.iter().any(|p| country(&p.code) == country(&a.code)) {
+                parties.push(a.clone());
+            }
+        }
+        let agreed_that = cue_lemma == "agree" && children(tree, cue).any(|c| doc.rel(c) == "ccomp");
+        let joint = agreed_that
+            && parties.len() > 1
+            && !negated(doc, tree, cue)
+            && !acts.iter().any(|&trigger| q.content.contains(trigger));
+        let targets = if joint {
+            (code, rule) = ("050".to_string(), "joint agreement");
+            parties.clone()
+        } else {
+            targets
+        };
+        let speakers = if joint { parties } else { speakers };
         if targets.is_empty() {
             continue;
         }
