@@ -118,6 +118,14 @@ fn a_negated_episode_is_its_refusal_and_a_negated_statement_is_not_made() {
 }
 
 #[test]
+fn a_particle_read_as_a_preposition_still_makes_the_phrasal_verb() {
+    // "in" hangs on "demands" in the parse; the dictionary's GIVE_IN is the verb (080, yield),
+    // not GIVE (060, grant).
+    let doc = analyze("The Japanese government gave in to American demands on Friday.", "2024-03-06");
+    assert_eq!(coded(&doc), ["JPNGOV->USA 080"]);
+}
+
+#[test]
 fn parties_that_agree_that_agree_with_each_other() {
     let on = "2024-03-06";
     // Whatever what they agreed is about, two countries that agree that… cooperate, 050 both

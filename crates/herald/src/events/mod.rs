@@ -307,7 +307,17 @@ fn code_verb_pair(
 ) -> Option<VerbCode> {
     let lemma_v = lemma(doc, v);
     let entries = dict.entries(&lemma_v, &doc.form(v).to_lowercase())?;
-    let particle = children(tree, v).find(|&c| doc.rel(c) == "compound:prt").map(|c| lemma(doc, c));
+    // The verb's particle; or the word right after it that the parser read as a preposition
+    // ("cordoned off/ADP the roads", "gave in to"), when the dictionary lists the verb with it.
+    let particle =
+        children(tree, v).find(|&c| doc.rel(c) == "compound:prt").map(|c| lemma(doc, c)).or_else(|| {
+            let next = v + 1;
+            let adjacent = doc.sentence_of(next).is_some() && doc.sentence_of(next) == doc.sentence_of(v);
+            let word = matches!(doc.upos(next), Some(Upos::Adp | Upos::Adv | Upos::Part));
+            (adjacent && word)
+                .then(|| lemma(doc, next))
+                .filter(|p| entries.iter().any(|e| e.particle.as_deref() == Some(p.as_str())))
+        });
     // A verb with its particle ("call off") is that entry; otherwise the entries without one.
     let with_particle: Vec<_> =
         entries.iter().filter(|e| e.particle.is_some() && e.particle == particle).collect();
