@@ -126,6 +126,19 @@ fn a_particle_read_as_a_preposition_still_makes_the_phrasal_verb() {
 }
 
 #[test]
+fn the_agents_of_a_passive_do_not_act_on_each_other() {
+    // Not "Brazil visited Mexico": the attendees of a meeting are its sources, and a passive's
+    // agents are no pair acting on each other.
+    let doc = analyze(
+        "The meeting was attended by representatives from Brazil, Mexico and Guatemala.",
+        "2024-03-06",
+    );
+    let c = coded(&doc);
+    assert!(!c.iter().any(|e| e.starts_with("BRA") && e.contains("->MEX")), "{c:?}");
+    assert!(!c.iter().any(|e| e.starts_with("MEX") && e.contains("->BRA")), "{c:?}");
+}
+
+#[test]
 fn parties_that_agree_that_agree_with_each_other() {
     let on = "2024-03-06";
     // Whatever what they agreed is about, two countries that agree that… cooperate, 050 both

@@ -356,7 +356,7 @@ fn code_verb_pair(
     candidates.iter().find_map(|e| {
         let block = dict.blocks.get(e.block)?;
         let (code, reverse) = match e.code.clone() {
-            Some(own) => (own, None),
+            Some(own) => (own, e.reverse.clone()),
             None => (block.code.clone(), block.reverse.clone()),
         };
         Some(VerbCode { code: code?, reverse, rule: format!("{} {}", block.name, lemma_v), swap: false })
@@ -502,8 +502,10 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         let found = (v + 1..phrase.end)
             .filter(|t| !clauses.iter().any(|r| r.contains(t)))
             .find(|&t| actor_here(doc, tree, t).is_some_and(|a| !sources.iter().any(|s| s.code == a.code)));
-        // With the actors joined to it ("ties with Mordor, Rohan, Arnor and Bree").
+        // With the actors joined to it ("ties with Mordor, Rohan, Arnor and Bree"), but not the
+        // sources themselves (a passive's "by" phrase is inside the verb's phrase).
         targets.extend(found.map(|t| actors_at(doc, tree, t)).unwrap_or_default());
+        targets.retain(|a| !sources.iter().any(|s| s.code == a.code));
     }
     // (Again: a fallback above may have found them inside the phrase.)
     targets.retain(|a| !owned.contains(&a.code));
@@ -512,9 +514,16 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     let target_owned = f.target.is_some_and(|t| {
         owned_by_pronoun(doc, tree, t) && actors_at(doc, tree, t).iter().any(|a| is_bare_role(doc, a))
     });
-    if targets.is_empty() && sources.len() > 1 && !target_owned {
-        // "Gondor and Osgiliath have delayed their meeting": each acts on the other.
+    let passive = children(tree, v).any(|c| matches!(doc.rel(c), "aux:pass" | "nsubj:pass"));
+    if targets.is_empty() && sources.len() > 1 && !target_owned && !passive {
+        // "Gondor and Osgiliath have delayed their meeting": each acts on the other (not the
+        // agents of a passive: "was attended by representatives from Brazil and Mexico").
         targets = sources.clone();
+    }
+    // When the actors act on each other, each side of a paired code is coded already ("was
+    // attended by representatives from Brazil, Mexico and …").
+    if targets.iter().any(|t| sources.iter().any(|s| s.code == t.code)) {
+        reverse = None;
     }
     let (sources, targets) = if swap { (targets, sources) } else { (sources, targets) };
     let Some(s) = doc.sentence_of(v) else { return Vec::new() };

@@ -65,6 +65,8 @@ pub struct Verb {
     pub block: usize,
     /// The verb's own code, overriding the block's (`ACCUSE [112]`).
     pub code: Option<Option<String>>,
+    /// For the verb's own paired code (`LEFT [042:043]`), what the target does to the source.
+    pub reverse: Option<String>,
     /// A particle that must follow ("off" of `CALL_OFF`).
     pub particle: Option<String>,
 }
@@ -159,14 +161,14 @@ impl VerbDictionary {
                 continue;
             };
             match parse_member(line) {
-                Ok((words, code)) => {
+                Ok((words, code, reverse)) => {
                     let mut it = words.into_iter();
                     let Some(lemma) = it.next() else { continue };
                     for form in irregular_forms(line) {
                         self.forms.entry(form).or_insert_with(|| lemma.clone());
                     }
                     let particle = it.next_back();
-                    let verb = Verb { block: b, code, particle };
+                    let verb = Verb { block: b, code, reverse, particle };
                     self.verbs.entry(lemma).or_default().push(verb);
                 }
                 Err(m) => errors.push(err(m)),
@@ -175,9 +177,17 @@ impl VerbDictionary {
         errors
     }
 
-    /// The entries of a verb by its lemma, else by an inflected form the dictionary lists.
+    /// The entries of a verb: a form the dictionary lists as a verb of its own and not as an
+    /// inflection of another (`LEFT [042:043]`, "left for Minas Tirith"; but `LEAVE {… LEFT}`
+    /// keeps "left" for LEAVE), else its lemma's, else those of the lemma of an inflected form
+    /// the dictionary lists.
     pub fn entries(&self, lemma: &str, form: &str) -> Option<&Vec<Verb>> {
-        self.verbs.get(lemma).or_else(|| self.forms.get(form).and_then(|l| self.verbs.get(l)))
+        // Listed as a verb, not only as a phrase's first word (`+KILLED_AND {}`).
+        let own = (form != lemma && !self.forms.contains_key(form))
+            .then(|| self.verbs.get(form))
+            .flatten()
+            .filter(|verbs| verbs.iter().any(|v| v.particle.is_none()));
+        own.or_else(|| self.verbs.get(lemma)).or_else(|| self.forms.get(form).and_then(|l| self.verbs.get(l)))
     }
 
     /// Whether `word` (lowercase) matches pattern word `w`.
@@ -223,15 +233,20 @@ fn one_code(part: &str, whole: &str) -> Result<Option<String>, String> {
 }
 
 /// `ACCUSE [112]`, `+CALL_OFF {…} [160]`, `DEFER {DEFERS …}` → words and optional code.
-fn parse_member(line: &str) -> Result<(Vec<String>, Option<Option<String>>), String> {
+/// A member line's words, its own code if it has one, and the second code of a pair.
+type Member = (Vec<String>, Option<Option<String>>, Option<String>);
+
+fn parse_member(line: &str) -> Result<Member, String> {
     let body = line.split('{').next().unwrap_or("");
     let (name, code) = match body.split_once('[') {
-        Some((name, rest)) => (name, Some(parse_code(rest.split(']').next().unwrap_or(""))?)),
+        Some((name, rest)) => (name, Some(rest.split(']').next().unwrap_or(""))),
         None => match line.split_once('[') {
-            Some((_, rest)) => (body, Some(parse_code(rest.split(']').next().unwrap_or(""))?)),
+            Some((_, rest)) => (body, Some(rest.split(']').next().unwrap_or(""))),
             None => (body, None),
         },
     };
+    let reverse = code.map(parse_reverse).transpose()?.flatten();
+    let code = code.map(parse_code).transpose()?;
     let words: Vec<String> = name
         .trim()
         .trim_start_matches('+')
@@ -244,7 +259,7 @@ fn parse_member(line: &str) -> Result<(Vec<String>, Option<Option<String>>), Str
     {
         return Err(format!("cannot read verb {line:?}"));
     }
-    Ok((words, code))
+    Ok((words, code, reverse))
 }
 
 /// ` PRE * POST [code]`.
@@ -303,5 +318,24 @@ mod tests {
         assert!(d.matches(&Word::Set("currency".into()), "dollar"));
         let cancel = &d.blocks[d.verbs["end"][0].block];
         assert_eq!(cancel.patterns[0].reverse.as_deref(), Some("041"));
+        // "levied" is LEVY's; "levy" itself too.
+        assert_eq!(d.entries("levy", "levied").map(|v| v[0].block), Some(impose.block));
+    }
+
+    #[test]
+    fn a_form_listed_as_its_own_verb_is_that_verb_unless_another_lists_it_as_its_inflection() {
+        let mut d = VerbDictionary::default();
+        let text = "---  TRAVEL   [042:043]  ---\nLEFT [042:043]\nWOUND\n---  DEPART   [---]  ---\nLEAVE\n\
+            ---  FIND   [---]  ---\nFIND {FINDS FOUND FINDING}\n---  ENACT   [060]  ---\nFOUND\n\
+            ---  KILL   [190]  ---\nKILL\n+KILLED_AND {}\n";
+        assert!(d.add(text).is_empty());
+        let block =
+            |lemma: &str, form: &str| d.entries(lemma, form).map(|v| d.blocks[v[0].block].name.as_str());
+        assert_eq!(block("leave", "left"), Some("TRAVEL"));
+        assert_eq!(block("leave", "leaves"), Some("DEPART"));
+        assert_eq!(block("find", "found"), Some("FIND"), "FIND lists FOUND as its own inflection");
+        assert_eq!(block("wind", "wound"), Some("TRAVEL"));
+        assert_eq!(block("kill", "killed"), Some("KILL"), "KILLED only begins a phrase");
+        assert_eq!(d.verbs["left"][0].reverse.as_deref(), Some("043"), "a member's own paired code");
     }
 }
