@@ -137,6 +137,11 @@ fn children<'t>(tree: &'t Tree, i: usize) -> impl Iterator<Item = usize> + 't {
     tree.children(i).iter().map(|&c| c as usize)
 }
 
+/// Whether verb `v` is passive ("was attended by …").
+fn is_passive(doc: &Doc, tree: &Tree, v: usize) -> bool {
+    children(tree, v).any(|c| matches!(doc.rel(c), "aux:pass" | "nsubj:pass"))
+}
+
 /// For each token, the quote whose content holds it: what it reports is in that speaker's frame.
 /// The object of a stance verb ("addressed the sanctions …") is a thing, not a report.
 fn reported_tokens(doc: &Doc) -> Vec<Option<u32>> {
@@ -193,7 +198,7 @@ fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
         };
         children(tree, n).filter_map(|c| rank(c).map(|r| (r, c))).min().map(|(_, c)| c)
     };
-    let passive = children(tree, v).any(|c| doc.rel(c) == "nsubj:pass" || doc.rel(c) == "aux:pass");
+    let passive = is_passive(doc, tree, v);
     // Of two subjects (a title the parser split from its name: "U.S. Secretary of State Marco
     // Rubio met…"), the one nearest before the verb is the name.
     let subject = || {
@@ -514,8 +519,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     let target_owned = f.target.is_some_and(|t| {
         owned_by_pronoun(doc, tree, t) && actors_at(doc, tree, t).iter().any(|a| is_bare_role(doc, a))
     });
-    let passive = children(tree, v).any(|c| matches!(doc.rel(c), "aux:pass" | "nsubj:pass"));
-    if targets.is_empty() && sources.len() > 1 && !target_owned && !passive {
+    if targets.is_empty() && sources.len() > 1 && !target_owned && !is_passive(doc, tree, v) {
         // "Gondor and Osgiliath have delayed their meeting": each acts on the other (not the
         // agents of a passive: "was attended by representatives from Brazil and Mexico").
         targets = sources.clone();

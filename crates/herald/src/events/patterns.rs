@@ -49,14 +49,18 @@ impl<'d> Words<'d> {
         match w {
             Word::Literal(l) => l == form || l == lemma,
             Word::Set(name) => {
-                let mut members = self.members.borrow_mut();
-                let hits = members.entry(name.clone()).or_insert_with(|| {
-                    self.words
-                        .iter()
-                        .map(|(f, l, _)| self.dict.matches(w, f) || self.dict.matches(w, l))
-                        .collect()
-                });
-                hits.get(i).copied().unwrap_or(false)
+                if let Some(hits) = self.members.borrow().get(name.as_str()) {
+                    return hits.get(i).copied().unwrap_or(false);
+                }
+                // First time this set is asked about in the clause: every word at once.
+                let hits: Vec<bool> = self
+                    .words
+                    .iter()
+                    .map(|(f, l, _)| self.dict.matches(w, f) || self.dict.matches(w, l))
+                    .collect();
+                let hit = hits.get(i).copied().unwrap_or(false);
+                self.members.borrow_mut().insert(name.clone(), hits);
+                hit
             }
         }
     }

@@ -11,7 +11,7 @@
 //! and an act under a negated verb ("did not agree to release") is neither done nor refused.
 
 use super::negation::Negations;
-use super::{children, lemma};
+use super::{children, is_passive, lemma};
 use crate::doc::Doc;
 use crate::quotes::tree::Tree;
 
@@ -90,10 +90,9 @@ pub fn polarity(doc: &Doc, tree: &Tree, v: usize) -> Polarity {
     if !negated(doc, tree, v) {
         return Polarity::Act;
     }
-    let passive = children(tree, v).any(|c| matches!(doc.rel(c), "aux:pass" | "nsubj:pass"));
     // "has not yet announced": still pending, not refused.
     let pending = children(tree, v).any(|c| doc.rel(c) == "advmod" && lemma(doc, c) == "yet");
-    if passive || pending || doc.rel(v) == "acl:relcl" || !episode(doc, tree, v) {
+    if is_passive(doc, tree, v) || pending || doc.rel(v) == "acl:relcl" || !episode(doc, tree, v) {
         return Polarity::None;
     }
     Polarity::Refusal

@@ -143,10 +143,11 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
                 parties.push(a.clone());
             }
         }
+        let negated_cue = negated(doc, tree, cue);
         let agreed_that = cue_lemma == "agree" && children(tree, cue).any(|c| doc.rel(c) == "ccomp");
         let joint = agreed_that
             && parties.len() > 1
-            && !negated(doc, tree, cue)
+            && !negated_cue
             && !acts.iter().any(|&trigger| q.content.contains(trigger));
         let targets = if joint {
             (code, rule) = ("050".to_string(), "joint agreement");
@@ -160,7 +161,7 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         }
         // A negated cue ("has not condemned", "did not agree") is its refusal where CAMEO has
         // one, else nothing; it is never the act it denies.
-        if negated(doc, tree, cue) {
+        if negated_cue {
             let refused = (polarity(doc, tree, cue) == Polarity::Refusal)
                 .then(|| refusal(doc, tree, cue, &lex.negations, &code))
                 .flatten();

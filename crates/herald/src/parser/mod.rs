@@ -123,13 +123,10 @@ impl Parser {
                         lane.start(next, &sentences[next]);
                         next += 1;
                     }
-                    let Some(i) = lane.sentence else { break };
-                    if !lane.play_forced(self.root) {
+                    if lane.sentence.is_none() || !lane.play_forced(self.root) {
                         break;
                     }
-                    let n = sentences[i].len();
-                    self.finish(&lane.config, &mut out[offsets[i]..offsets[i] + n]);
-                    lane.sentence = None;
+                    self.retire(lane, sentences, &offsets, out);
                 }
             }
             let mut active = 0;
@@ -144,24 +141,19 @@ impl Parser {
             for lane in scratch.lanes.iter_mut().filter(|l| l.sentence.is_some()) {
                 self.weights.gather(&lane.feats, &mut lane.partial);
             }
-            for lane in &mut scratch.lanes {
-                let Some(i) = lane.sentence else { continue };
+            for lane in scratch.lanes.iter_mut().filter(|l| l.sentence.is_some()) {
                 if self.step(lane) {
-                    let n = sentences[i].len();
-                    self.finish(&lane.config, &mut out[offsets[i]..offsets[i] + n]);
-                    lane.sentence = None;
+                    self.retire(lane, sentences, &offsets, out);
                 }
             }
         }
     }
 
     /// Scores the lane's features and applies the best legal move; true when the sentence is
-    /// done.
+    /// done. The lane has just been through [`Lane::play_forced`], so it is neither finished nor
+    /// past its step bound.
     fn step(&self, lane: &mut Lane) -> bool {
         let c = &mut lane.config;
-        if c.is_terminal() || lane.steps > 2 * c.n + 2 {
-            return true;
-        }
         self.weights.finish(&mut lane.partial, &mut lane.scores);
         lane.steps += 1;
         match best_move(c, &lane.scores, self.labels.len(), self.root) {
@@ -170,6 +162,15 @@ impl Parser {
                 c.is_terminal()
             }
             None => true,
+        }
+    }
+
+    /// Writes the arcs of the lane's finished sentence into its place in `out` and frees the
+    /// lane.
+    fn retire(&self, lane: &mut Lane, sentences: &[Words<'_>], offsets: &[usize], out: &mut [Arc]) {
+        if let Some(i) = lane.sentence.take() {
+            let n = sentences[i].len();
+            self.finish(&lane.config, &mut out[offsets[i]..offsets[i] + n]);
         }
     }
 
