@@ -193,3 +193,49 @@ fn names_and_fractions_are_not_times() {
     );
     assert!(doc.timexes.is_empty(), "{:?}", values(&doc));
 }
+
+#[test]
+fn financial_copy_dates_its_quarters_and_years() {
+    let doc = analyze(
+        "Acme Corp. said its third-quarter net income rose 12% to $40 million. A year earlier, net was \
+         $35.7 million, or 30 cents a share. In the 1988 period, sales were $1.1 billion. In the 1988 second \
+         quarter, the company took a charge. Net sales for this year's third quarter were $14 million, and \
+         analysts expect growth in next year's first quarter. For the quarter a year ago, the company \
+         reported earnings of $3 million. Revenue for the year ended June 30 was $2 billion. Sales for the \
+         full year will rise, after a slow start over the past year.",
+        Some("1989-10-26"),
+    );
+    let v = values(&doc);
+    let expect = [
+        ("third-quarter", "1989-Q3"),
+        ("A year earlier", "1988-Q3"),
+        ("the 1988 period", "1988-Q3"),
+        ("the 1988 second quarter", "1988-Q2"),
+        ("this year's third quarter", "1989-Q3"),
+        ("next year's first quarter", "1990-Q1"),
+        ("the quarter a year ago", "1988-Q3"),
+        ("the year", "P1Y"),
+        ("the full year", "1989"),
+        ("the past year", "1988"),
+    ];
+    for (text, value) in expect {
+        assert!(v.contains(&(text.to_string(), value.to_string())), "{text} → {value} in {v:?}");
+    }
+}
+
+#[test]
+fn possessive_weekdays_and_shifted_days_point_back() {
+    // 2000-01-07 is a Friday.
+    let doc = analyze(
+        "Relatives said they would look for ways to get around Wednesday's ruling. The suspect has been \
+         sought since the doctor was shot last Oct. 23. The party daily Granma printed the letter.",
+        Some("2000-01-07"),
+    );
+    assert_eq!(value_of(&doc, "Wednesday", 0), "2000-01-05", "a ruling already made");
+    assert_eq!(value_of(&doc, "last Oct. 23", 0), "1999-10-23");
+    assert!(
+        !values(&doc).iter().any(|(t, _)| t == "daily"),
+        "a newspaper, not a recurrence: {:?}",
+        values(&doc)
+    );
+}

@@ -42,6 +42,12 @@ const REPORTING: &[&str] = &[
     "told",
 ];
 
+/// Words of financial results.
+const RESULTS: &[&str] = &[
+    "earned", "earnings", "income", "loss", "net", "profit", "results", "revenue", "revenues", "sales",
+    "share",
+];
+
 /// Runs the stage: fills [`Doc::timexes`].
 pub fn run(doc: &mut Doc) {
     let published = doc.meta.published;
@@ -68,22 +74,44 @@ pub fn run(doc: &mut Doc) {
             } else {
                 published
             };
-            let tense = tense(doc, first, range.clone());
+            // "Wednesday's ruling" names something that has happened.
+            let possessive = range.contains(&(last + 1)) && matches!(doc.form(last + 1), "'s" | "’s");
+            let tense = match words.w(start) {
+                _ if possessive => Tense::Past,
+                "last" => Tense::Past,
+                "next" => Tense::Future,
+                _ => tense(doc, first, range.clone()),
+            };
             // Financial copy compares a quarter's results with "a year ago": the same quarter.
-            let quarterly =
-                words.lower.iter().any(|w| matches!(w.as_str(), "quarter" | "quarters" | "period"));
+            // So does copy that reports results after naming the quarter they are for ("net was
+            // $2.1 million a year earlier"), though not "last year" there.
+            let ago = words.lower[start..end]
+                .windows(2)
+                .any(|w| matches!((w[0].as_str(), w[1].as_str()), ("year" | "-", "ago" | "earlier")));
+            let quarterly = words
+                .lower
+                .iter()
+                .any(|w| matches!(w.as_str(), "quarter" | "quarters" | "period"))
+                || (ago && quarter.is_some() && words.lower.iter().any(|w| RESULTS.contains(&w.as_str())));
             let mut r = resolve(&sem, speech, narrative.or(speech), tense);
             let year_shift = matches!(
                 sem,
-                Sem::Deictic { unit: Unit::Year, .. } | Sem::Narrative { unit: Unit::Year, .. }
-            );
+                Sem::Deictic { unit: Unit::Year, .. }
+                    | Sem::Narrative { unit: Unit::Year, .. }
+                    | Sem::Quarter { year: Some(_), .. }
+            ) || matches!(sem, Sem::QuarterOfYear { offset, .. } if offset != 0);
             if let (
                 true,
                 Some((y, q)),
                 Sem::Deictic { unit: Unit::Year, offset } | Sem::Narrative { unit: Unit::Year, offset },
             ) = (quarterly, quarter, &sem)
+                && *offset != 0
             {
                 r.value = Some(format!("{:04}-Q{q}", y + offset));
+            }
+            // "the 1988 period": the quarter the text is about, in that year.
+            if let (Sem::Quarter { n: None, year: Some(y) }, Some((_, q))) = (&sem, quarter) {
+                r.value = Some(format!("{y:04}-Q{q}"));
             }
             // The quarter the text is about; a year-shifted one ("the year-ago quarter") is not it.
             if let Some(v) = r.value.as_deref()
@@ -182,19 +210,32 @@ fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
         return Tense::Future;
     }
     // Walk up the tree to the first finite verb (or a verb with auxiliaries).
+    // The dependents of word `v` whose relation starts with `rel`.
+    let children = |v: usize, rel: &'static str| {
+        sentence.clone().filter(move |&j| {
+            doc.syntax.get(j).is_some_and(|d| d.head == Some(v as u32) && d.rel.starts_with(rel))
+        })
+    };
+    let lemma_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.lemma.as_str());
+    let xpos_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.xpos.as_str());
     let mut k = token;
     for _ in 0..8 {
         let Some(m) = doc.morphology.get(k) else { break };
-        if matches!(m.upos, Upos::Verb | Upos::Aux) {
-            // The dependents of verb `v` whose relation starts with `rel`.
-            let children = |v: usize, rel: &'static str| {
-                sentence.clone().filter(move |&j| {
-                    doc.syntax.get(j).is_some_and(|d| d.head == Some(v as u32) && d.rel.starts_with(rel))
-                })
-            };
+        // A predicate adjective or noun takes the tense of its copula when it has one ("will be
+        // payable Jan. 3", "was due Friday"); a present copula says nothing: read on up.
+        if !matches!(m.upos, Upos::Verb | Upos::Aux)
+            && let Some(cop) = children(k, "cop").next()
+        {
             let aux: Vec<usize> = children(k, "aux").collect();
-            let lemma_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.lemma.as_str());
-            let xpos_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.xpos.as_str());
+            if aux.iter().any(|&j| matches!(lemma_of(j), "will" | "shall" | "'ll" | "would")) {
+                return Tense::Future;
+            }
+            if xpos_of(cop) == "VBD" || aux.iter().any(|&j| xpos_of(j) == "VBD") {
+                return Tense::Past;
+            }
+        }
+        if matches!(m.upos, Upos::Verb | Upos::Aux) {
+            let aux: Vec<usize> = children(k, "aux").collect();
             if aux.iter().any(|&j| matches!(lemma_of(j), "will" | "shall" | "'ll" | "would")) {
                 return Tense::Future;
             }
@@ -417,6 +458,10 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
             relative(Some(format!("{y:04}-Q{q}")), Some(a), None)
         }
         Sem::Quarter { n: None, year: Some(y) } => Resolved::date(Some(format!("{y:04}"))),
+        Sem::QuarterOfYear { n, offset } => {
+            let Some(a) = speech else { return relative(None, None, None) };
+            relative(Some(format!("{:04}-Q{n}", i64::from(a.year()) + offset)), Some(a), None)
+        }
         Sem::Season { code, shift } => {
             let Some(a) = speech else { return relative(None, None, None) };
             // The month each season ends (winter is named by the year it ends in).

@@ -79,6 +79,10 @@ pub(super) fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option
     if n == Some(1) && matches!(w(0), "a" | "an") && unit == Unit::Day {
         return None;
     }
+    // "a year-earlier loss": the time is "year-earlier", which the next token begins.
+    if unit_at == 1 && w(2) == "-" && matches!(w(3), "ago" | "earlier") {
+        return None;
+    }
     Some((unit_at + 1, Sem::Duration { unit, amount: n }))
 }
 
@@ -101,6 +105,10 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         {
             return Some((2, Sem::Ref("PAST_REF")));
         }
+        // "the quarter a year ago": that quarter the year before.
+        "quarter" | "period" if w(2) == "a" && w(3) == "year" && matches!(w(4), "ago" | "earlier") => {
+            return Some((5, Sem::Deictic { unit: Unit::Year, offset: -1 }));
+        }
         "quarter" => return Some((2, Sem::Quarter { n: None, year: None })),
         "latest" | "recent" | "most" if matches!(w(2), "quarter" | "period") => {
             return Some((3, Sem::Quarter { n: None, year: None }));
@@ -113,6 +121,15 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             return Some((5, Sem::Deictic { unit: Unit::Year, offset: -1 }));
         }
         _ => {}
+    }
+    // "the 1988 third quarter", "the 1988 quarter", "the 1989 period": a quarter of that year
+    // (without its number, the one the text is about).
+    if let Some(y) = year(w(1)) {
+        let n = words::ordinal(w(2));
+        let at = 2 + usize::from(n.is_some());
+        if w(at) == "quarter" || (w(at) == "period" && n.is_none()) {
+            return Some((at + 1, Sem::Quarter { n, year: Some(y) }));
+        }
     }
     // "the second half of 1989", "the first half"
     let half = match (w(1), w(2)) {
@@ -178,8 +195,29 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         match w(1) {
             "previous" | "prior" | "preceding" => return Some((3, Sem::Narrative { unit, offset: -1 })),
             "following" | "next" => return Some((3, Sem::Narrative { unit, offset: 1 })),
+            // "over the past year" names the latest year, as TimeML dates it ("last year").
+            "past" | "last" if unit != Unit::Decade => return Some((3, Sem::Deictic { unit, offset: -1 })),
             "past" | "last" => return Some((3, Sem::Duration { unit, amount: Some(1) })),
+            "current" => return Some((3, Sem::Deictic { unit, offset: 0 })),
             _ => {}
+        }
+    }
+    if w(1) == "current"
+        && w(2) == "fiscal"
+        && let Some(unit) = words::unit(w(3)).filter(|_| !words::plural(w(3)))
+    {
+        return Some((4, Sem::Deictic { unit, offset: 0 }));
+    }
+    // "the year ended June 30" is a fiscal year, a duration; "for the year", "the full year",
+    // "the fiscal year" otherwise name the current one.
+    let fiscal = usize::from(matches!(w(1), "full" | "fiscal"));
+    if w(1 + fiscal) == "year" && year(w(2 + fiscal)).is_none() {
+        match w(2 + fiscal) {
+            "ended" | "ending" => {
+                return Some((2 + fiscal, Sem::Duration { unit: Unit::Year, amount: Some(1) }));
+            }
+            "-" | "'s" | "’s" | "before" | "after" | "earlier" | "later" | "prior" | "of" | "in" => {}
+            _ => return Some((2 + fiscal, Sem::Deictic { unit: Unit::Year, offset: 0 })),
         }
     }
     if w(1) == "coming" && words::plural(w(2)) && words::unit(w(2)).is_some() {

@@ -35,6 +35,8 @@ pub(crate) enum Sem {
     SeasonOf { code: &'static str, year: i32 },
     /// A quarter; `None` is "the quarter", the latest one.
     Quarter { n: Option<u8>, year: Option<i32> },
+    /// A quarter of the year before, the current one or the next (`this year's third quarter`).
+    QuarterOfYear { n: u8, offset: i64 },
     /// A season (`last fall`).
     Season { code: &'static str, shift: Shift },
     /// A weekday (`on Thursday`, `next Monday`), maybe with a part of day.
@@ -429,7 +431,8 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
                 return Some((2, Sem::Duration { unit, amount: None }));
             }
         }
-        "daily" => return Some((1, Sem::Set(Unit::Day))),
+        // "the Communist Party daily Granma" is a newspaper.
+        "daily" if !words.capitalized(i + 1) => return Some((1, Sem::Set(Unit::Day))),
         "weekly" => return Some((1, Sem::Set(Unit::Week))),
         "monthly" => return Some((1, Sem::Set(Unit::Month))),
         "annually" | "yearly" => return Some((1, Sem::Set(Unit::Year))),
@@ -485,6 +488,10 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             return Some((2, Sem::Weekday { day, shift, part: None }));
         }
         if let Some(m) = words::month(w(1)).filter(|_| words.capitalized(i + 1)) {
+            // "last Oct. 23" is a day, which the shift puts in the past (or the future).
+            if let Some(d) = day_number(w(2)).filter(|_| shift != Shift::This) {
+                return Some((3, Sem::Day { year: None, month: m, day: d }));
+            }
             return Some((2, Sem::Month { year: None, month: m, shift }));
         }
         if let Some(code) = words::season(w(1)) {
@@ -492,6 +499,15 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         }
         if let Some((len, holiday)) = words::holiday(|k| words.w(i + 1 + k)) {
             return Some((1 + len, Sem::Holiday { holiday, shift }));
+        }
+        // "this year's third quarter", "next year's first quarter"
+        if w(1) == "year"
+            && matches!(w(2), "'s" | "’s")
+            && let Some(n) = words::ordinal(w(3))
+            && w(4) == "quarter"
+        {
+            let Sem::Deictic { offset, .. } = deictic(shift, Unit::Year) else { return None };
+            return Some((5, Sem::QuarterOfYear { n, offset }));
         }
         if let Some(unit) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
             return Some((2, deictic(shift, unit)));
