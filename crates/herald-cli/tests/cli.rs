@@ -325,9 +325,10 @@ fn timex_figures_stay_at_their_committed_values() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8_lossy(&o.stdout);
     let f1 = |row: &str| -> f64 {
-        let line = out.lines().find(|l| l.starts_with(row)).unwrap_or_else(|| panic!("no {row} row in\n{out}"));
+        let line =
+            out.lines().find(|l| l.starts_with(row)).unwrap_or_else(|| panic!("no {row} row in\n{out}"));
         line.split_whitespace().last().and_then(|f| f.parse().ok()).unwrap_or(0.0)
     };
-    assert!(f1("value") >= 79.65 - 0.5, "value F1 {} (committed 79.65)\n{out}", f1("value"));
-    assert!(f1("relaxed span") >= 93.42 - 0.5, "relaxed F1 {} (committed 93.42)\n{out}", f1("relaxed span"));
+    assert!(f1("value") >= 79.91 - 0.5, "value F1 {} (committed 79.91)\n{out}", f1("value"));
+    assert!(f1("relaxed span") >= 93.65 - 0.5, "relaxed F1 {} (committed 93.65)\n{out}", f1("relaxed span"));
 }

@@ -239,3 +239,19 @@ fn possessive_weekdays_and_shifted_days_point_back() {
         values(&doc)
     );
 }
+
+#[test]
+fn months_before_for_and_terms_of_bonds() {
+    let doc = analyze(
+        "He stepped down as chairman in March for health reasons, and protesters gathered at the annual \
+         March for Life. The yield on the 30-year Treasury bond fell, as did average hourly earnings. The \
+         deal should close by year-end.",
+        Some("1989-11-02"),
+    );
+    let v = values(&doc);
+    assert_eq!(value_of(&doc, "March", 0), "1989-03", "{v:?}");
+    assert_eq!(v.iter().filter(|(t, _)| t == "March").count(), 1, "the March for Life is an event: {v:?}");
+    assert_eq!(value_of(&doc, "30-year", 0), "P30Y");
+    assert_eq!(value_of(&doc, "hourly", 0), "PT1H");
+    assert_eq!(value_of(&doc, "year-end", 0), "1989-12-31");
+}

@@ -52,27 +52,8 @@ pub(super) fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option
         }
         _ => {}
     }
-    // A "30-year bond" or a "10-year-old" is a thing, not a time.
-    if unit_at == 2
-        && matches!(
-            w(3),
-            "bond"
-                | "bonds"
-                | "note"
-                | "notes"
-                | "treasury"
-                | "treasuries"
-                | "securities"
-                | "issue"
-                | "mortgage"
-                | "mortgages"
-                | "loan"
-                | "loans"
-                | "debt"
-                | "-"
-                | "old"
-        )
-    {
+    // A "10-year-old" is a person, not a time; the term of a "30-year bond" is one (TimeML tags it).
+    if unit_at == 2 && matches!(w(3), "-" | "old") {
         return None;
     }
     // "a day" alone is too vague to tag unless it is a clear amount.

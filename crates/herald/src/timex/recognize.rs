@@ -188,8 +188,15 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u8> {
     if !full && !w.ends_with('.') && day_number(next).is_none() && year(next).is_none() {
         return None;
     }
-    // "the March for Life", "the March of the Combatant Mothers" name events.
-    if next == "for" || (next == "of" && year(words.w(i + 2)).is_none()) {
+    // "the March for Life", "the March of the Combatant Mothers" name events ("stepped down in
+    // March for health reasons" does not).
+    let dated = i.checked_sub(1).is_some_and(|p| {
+        matches!(
+            words.w(p),
+            "in" | "since" | "until" | "by" | "from" | "through" | "during" | "before" | "after"
+        )
+    });
+    if !dated && (next == "for" || (next == "of" && year(words.w(i + 2)).is_none())) {
         return None;
     }
     Some(m)
@@ -409,6 +416,20 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     {
         return Some((len, Sem::Year(y)));
     }
+    // "by year-end", "since year-end": December 31, of the year the tense picks ("year-end net"
+    // is no time).
+    if w0 == "year"
+        && w(1) == "-"
+        && w(2) == "end"
+        && i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                words.w(p),
+                "by" | "at" | "since" | "until" | "till" | "before" | "after" | "around" | "from"
+            )
+        })
+    {
+        return Some((3, Sem::Day { year: None, month: 12, day: 31 }));
+    }
     // "year-earlier", "year-ago period": the year before (the same quarter in quarterly copy).
     if w0 == "year" && w(1) == "-" && matches!(w(2), "ago" | "earlier") {
         let len = if matches!(w(3), "quarter" | "period") { 4 } else { 3 };
@@ -433,6 +454,7 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         }
         // "the Communist Party daily Granma" is a newspaper.
         "daily" if !words.capitalized(i + 1) => return Some((1, Sem::Set(Unit::Day))),
+        "hourly" => return Some((1, Sem::Set(Unit::Hour))),
         "weekly" => return Some((1, Sem::Set(Unit::Week))),
         "monthly" => return Some((1, Sem::Set(Unit::Month))),
         "annually" | "yearly" => return Some((1, Sem::Set(Unit::Year))),
