@@ -308,8 +308,8 @@ fn petrarch_validation_stays_at_its_committed_figure() {
     let overall = out.lines().find(|l| l.starts_with("overall")).unwrap();
     let fields: Vec<f64> = overall.split_whitespace().skip(1).map(|f| f.parse().unwrap()).collect();
     let (correct, extra) = (fields[1], fields[3]);
-    assert!(correct >= 73.6 - 1.0, "correct {correct}% (committed 73.6%)\n{out}");
-    assert!(extra <= 16.2 + 1.0, "extra {extra}% (committed 16.2%)\n{out}");
+    assert!(correct >= 76.0 - 1.0, "correct {correct}% (committed 76.0%)\n{out}");
+    assert!(extra <= 16.4 + 1.0, "extra {extra}% (committed 16.4%)\n{out}");
 }
 
 /// Regression guard for time expressions: TempEval-3 value and relaxed span F1 on TimeBank +
@@ -329,6 +329,6 @@ fn timex_figures_stay_at_their_committed_values() {
             out.lines().find(|l| l.starts_with(row)).unwrap_or_else(|| panic!("no {row} row in\n{out}"));
         line.split_whitespace().last().and_then(|f| f.parse().ok()).unwrap_or(0.0)
     };
-    assert!(f1("value") >= 79.91 - 0.5, "value F1 {} (committed 79.91)\n{out}", f1("value"));
+    assert!(f1("value") >= 80.13 - 0.5, "value F1 {} (committed 80.13)\n{out}", f1("value"));
     assert!(f1("relaxed span") >= 93.65 - 0.5, "relaxed F1 {} (committed 93.65)\n{out}", f1("relaxed span"));
 }

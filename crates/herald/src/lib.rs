@@ -21,6 +21,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod actors;
+pub mod clusters;
 pub mod conllu;
 pub mod coref;
 pub mod date;

@@ -37,7 +37,7 @@ fn ewt_dev_segmentation_does_not_regress() {
 /// The figures of the committed models on the first 500 sentences of EWT dev (gold tokenization),
 /// from `herald eval parse`; the guard fails when any drops more than 0.5 points.
 const EWT_DEV_SLICE: usize = 500;
-const COMMITTED: [(&str, f64); 4] = [("UPOS", 96.39), ("LEMMA", 98.15), ("UAS", 85.53), ("LAS", 82.51)];
+const COMMITTED: [(&str, f64); 4] = [("UPOS", 96.34), ("LEMMA", 98.04), ("UAS", 85.37), ("LAS", 82.51)];
 
 #[test]
 fn ewt_dev_parse_does_not_regress() {
@@ -65,7 +65,7 @@ fn ewt_dev_parse_does_not_regress() {
     }
 }
 
-/// herald's entity stage on Universal NER EWT dev (gold tokenization): committed overall F1 66.16.
+/// herald's entity stage on Universal NER EWT dev (gold tokenization): committed overall F1 70.34.
 #[test]
 fn uner_dev_entities_do_not_regress() {
     use herald::iob::{self, IobFormat};
@@ -83,11 +83,12 @@ fn uner_dev_entities_do_not_regress() {
         gold += g.len();
     }
     let f1 = 200.0 * correct as f64 / (predicted + gold).max(1) as f64;
-    assert!(f1 >= 65.7, "entity F1 {f1:.2} fell below 65.7 (committed 66.16)");
+    eprintln!("UNER EWT dev entity F1 {f1:.2}");
+    assert!(f1 >= 69.8, "entity F1 {f1:.2} fell below 69.8 (committed 70.34)");
 }
 
 /// Quote attribution on herald's PolNeAR dev split (see `herald eval quotes`): committed content
-/// overlap F1 70.29 and source accuracy 86.12.
+/// overlap F1 70.45 and source accuracy 86.50.
 #[test]
 fn polnear_dev_quotes_do_not_regress() {
     use herald::eval::quotes::{QuoteScore, attributions_of, is_dev_article, parse_brat, score};
@@ -115,7 +116,8 @@ fn polnear_dev_quotes_do_not_regress() {
         total.add(&score(&chars, &gold, &attributions_of(&doc)));
     }
     let f1 = total.content_overlap.f1();
-    assert!(f1 >= 69.8, "content overlap F1 {f1:.2} fell below 69.8 (committed 70.29)");
+    eprintln!("PolNeAR dev: content overlap F1 {f1:.2}, source accuracy {:.2}", total.source_accuracy());
+    assert!(f1 >= 69.9, "content overlap F1 {f1:.2} fell below 69.9 (committed 70.45)");
     let acc = total.source_accuracy();
-    assert!(acc >= 85.6, "source accuracy {acc:.2} fell below 85.6 (committed 86.12)");
+    assert!(acc >= 86.0, "source accuracy {acc:.2} fell below 86.0 (committed 86.50)");
 }

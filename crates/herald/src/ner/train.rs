@@ -2,7 +2,8 @@
 //! best entity F1 on dev kept.
 
 use super::marks::{Marks, marks};
-use super::{NerTagger, allowed, features};
+use super::{NerTagger, allowed, features, fill_clusters};
+use crate::clusters::ClusterMap;
 use crate::eval::Prf;
 use crate::iob::{IobSentence, entities};
 use crate::lexicons::Lexicons;
@@ -25,11 +26,13 @@ impl Example {
     }
 }
 
-/// Trains over `epochs` passes with `seed`; `log` gets one line per epoch.
+/// Trains over `epochs` passes with `seed`, reading the word classes `clusters` (which the model
+/// keeps); `log` gets one line per epoch.
 pub fn train(
     train: &[Example],
     dev: &[Example],
     lex: &Lexicons,
+    clusters: ClusterMap,
     epochs: usize,
     seed: u64,
     log: &mut dyn FnMut(String),
@@ -56,6 +59,7 @@ pub fn train(
         for &k in &order {
             let ex = &train[k];
             sentence(ex.forms().into_iter(), &mut words);
+            fill_clusters(&clusters, &mut words);
             let pos: Vec<u64> = ex.xpos.iter().map(|x| hash_str(x)).collect();
             let mut prev = (0u16, 0u16);
             for (i, &truth) in gold[k].iter().enumerate() {
@@ -68,7 +72,12 @@ pub fn train(
                 prev = (truth, prev.0);
             }
         }
-        let tagger = NerTagger { weights: model.averaged(), labels: labels.clone(), header: String::new() };
+        let tagger = NerTagger {
+            weights: model.averaged(),
+            labels: labels.clone(),
+            clusters: clusters.clone(),
+            header: String::new(),
+        };
         let f1 = score(&tagger, dev, lex).f1();
         log(format!("epoch {epoch}: dev entity F1 {f1:.2}"));
         if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
@@ -76,7 +85,7 @@ pub fn train(
         }
     }
     let weights = best.map(|(_, w)| w).unwrap_or_else(|| model.averaged());
-    NerTagger { weights, labels, header: String::new() }
+    NerTagger { weights, labels, clusters, header: String::new() }
 }
 
 /// Entity-level counts over all types.

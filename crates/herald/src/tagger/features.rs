@@ -21,6 +21,9 @@ pub struct WordHashes {
     /// Ambiguity class: the set of tags the word had in training (0 when unseen), filled by the
     /// tagger from its lexicon.
     pub ambiguity: u64,
+    /// Word class (`herald::clusters`): fine class + 1 in the low 16 bits, coarse class + 1 above
+    /// (0 when unclustered), filled by the tagger.
+    pub cluster: u64,
 }
 
 /// Flag of the sentence's first word (set by [`sentence`], whatever the reading direction).
@@ -93,11 +96,21 @@ impl WordHashes {
             flags,
             shape: hash_bytes(shape),
             ambiguity: 0,
+            cluster: 0,
         }
     }
 
     fn boundary(h: u64) -> WordHashes {
-        WordHashes { form: h, lower: h, suffix: [h; 5], prefix: [h; 3], flags: h, shape: h, ambiguity: h }
+        WordHashes {
+            form: h,
+            lower: h,
+            suffix: [h; 5],
+            prefix: [h; 3],
+            flags: h,
+            shape: h,
+            ambiguity: h,
+            cluster: h,
+        }
     }
 }
 
@@ -186,6 +199,12 @@ mod t {
     pub const FIRST: u64 = 25;
     pub const T1S: u64 = 26;
     pub const SP2: u64 = 27;
+    pub const CL: u64 = 60;
+    pub const CLC: u64 = 61;
+    pub const CLM1: u64 = 62;
+    pub const CLP1: u64 = 63;
+    pub const CLT1: u64 = 64;
+    pub const CLSHAPE: u64 = 65;
 }
 
 /// The features of word `i` given the two previous tags (`None` before the sentence).
@@ -243,6 +262,13 @@ pub fn features(words: &[WordHashes], i: usize, prev: Option<u16>, prev2: Option
     out.push(mix(mix(t::AMBM1, m1.ambiguity), w.ambiguity));
     out.push(mix(mix(t::AMBP1, p1.ambiguity), w.ambiguity));
     out.push(mix(mix(mix(t::AMBT1, t1), w.ambiguity), w.suffix[2]));
+    let fine = |h: &WordHashes| h.cluster & 0xFFFF;
+    out.push(mix(t::CL, fine(&w)));
+    out.push(mix(t::CLC, w.cluster >> 16));
+    out.push(mix(mix(t::CLM1, fine(&m1)), fine(&w)));
+    out.push(mix(mix(t::CLP1, fine(&p1)), fine(&w)));
+    out.push(mix(mix(t::CLT1, t1), w.cluster >> 16));
+    out.push(mix(mix(t::CLSHAPE, fine(&w)), w.shape));
     if w.flags & INITIAL != 0 {
         out.push(mix(t::FIRST, w.shape));
         out.push(mix(t::FIRSTW, w.lower));

@@ -10,13 +10,14 @@ pub mod train;
 
 use features::{WordHashes, features};
 
+use crate::clusters::ClusterMap;
 use crate::layers::Upos;
 use crate::model::hash::hash_str;
 use crate::model::weights::HashedMap;
 use crate::model::{ModelError, Partial, Reader, Weights, Writer, argmax};
 
 /// Model file version this code reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A trained tagger.
 #[derive(Debug, Clone)]
@@ -29,10 +30,19 @@ pub struct Tagger {
     classes: Vec<(Upos, String)>,
     /// Exact form hash → class, for frequent unambiguous words.
     tagdict: HashedMap<u16>,
-    /// Lowercased form hash → ambiguity class (hash of the UPOS set seen in training).
-    lexicon: HashedMap<u64>,
+    /// Ambiguity and word classes of lowercased forms.
+    lexicon: WordInfo,
     /// The header of the model file it was loaded from.
     pub header: String,
+}
+
+/// What the tagger knows of lowercased forms beyond its weights.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordInfo {
+    /// Form hash → ambiguity class (hash of the UPOS set seen in training).
+    pub ambiguity: HashedMap<u64>,
+    /// Form hash → word class ([`crate::clusters::ClusterMap`]).
+    pub clusters: ClusterMap,
 }
 
 /// Reusable buffers for tagging.
@@ -215,13 +225,14 @@ impl Tagger {
             w.u64(k);
             w.u16(c);
         }
-        let mut lex: Vec<(u64, u64)> = self.lexicon.iter().map(|(k, v)| (*k, *v)).collect();
+        let mut lex: Vec<(u64, u64)> = self.lexicon.ambiguity.iter().map(|(k, v)| (*k, *v)).collect();
         lex.sort_unstable();
         w.u32(lex.len() as u32);
         for (k, v) in lex {
             w.u64(k);
             w.u64(v);
         }
+        crate::clusters::write_map(&self.lexicon.clusters, &mut w);
         self.weights.write(&mut w);
         self.backward.write(&mut w);
         w.finish("tagger", VERSION, header)
@@ -248,11 +259,12 @@ impl Tagger {
             tagdict.insert(key, c);
         }
         let n_lex = r.count(16)?;
-        let mut lexicon = HashedMap::default();
+        let mut lexicon = WordInfo::default();
         for _ in 0..n_lex {
             let key = r.u64()?;
-            lexicon.insert(key, r.u64()?);
+            lexicon.ambiguity.insert(key, r.u64()?);
         }
+        lexicon.clusters = crate::clusters::read_map(&mut r)?;
         let weights = Weights::read(&mut r)?;
         let backward = Weights::read(&mut r)?;
         r.end()?;
@@ -264,9 +276,10 @@ impl Tagger {
 }
 
 /// Sets each word's ambiguity class from `lexicon` (keyed by the lowercased form's hash).
-pub(crate) fn fill_ambiguity(lexicon: &HashedMap<u64>, words: &mut [WordHashes]) {
+pub(crate) fn fill_ambiguity(lexicon: &WordInfo, words: &mut [WordHashes]) {
     for w in words {
-        w.ambiguity = lexicon.get(&w.lower).copied().unwrap_or(0);
+        w.ambiguity = lexicon.ambiguity.get(&w.lower).copied().unwrap_or(0);
+        w.cluster = lexicon.clusters.get(&w.lower).copied().map_or(0, u64::from);
     }
 }
 

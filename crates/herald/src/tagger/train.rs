@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::features::{WordHashes, features};
-use super::{PassBuffers, TagScratch, Tagger, greedy_pass};
+use super::{PassBuffers, TagScratch, Tagger, WordInfo, greedy_pass};
+use crate::clusters::ClusterMap;
 
 use crate::conllu::ConlluSentence;
 use crate::layers::Upos;
@@ -34,9 +35,11 @@ const DICT_MIN_SHARE: f64 = 0.995;
 
 /// Trains a tagger on `train`, selecting the epoch by joint-tag accuracy on `dev`. `log` gets one
 /// line per epoch.
+/// `clusters` gives the word classes the tagger reads (and stores in its model file).
 pub fn train(
     train: &[ConlluSentence],
     dev: &[ConlluSentence],
+    clusters: ClusterMap,
     cfg: TrainConfig,
     log: &mut dyn FnMut(String),
 ) -> Tagger {
@@ -78,11 +81,12 @@ pub fn train(
             e.1 += 1;
         }
     }
-    let lexicon: HashedMap<u64> = upos_sets
+    let ambiguity: HashedMap<u64> = upos_sets
         .into_iter()
         .filter(|(_, (_, n))| *n >= 2)
         .map(|(k, (set, _))| (k, crate::model::hash::mix(0xA3B1, u64::from(set))))
         .collect();
+    let lexicon = WordInfo { ambiguity, clusters };
     let forward = train_direction(train, &gold, &tagdict, &lexicon, &classes, false, dev, cfg, log);
     let backward = train_direction(train, &gold, &tagdict, &lexicon, &classes, true, dev, cfg, log);
     Tagger { weights: forward, backward, classes, tagdict, lexicon, header: String::new() }
@@ -94,7 +98,7 @@ fn train_direction(
     train: &[ConlluSentence],
     gold: &[Vec<u16>],
     tagdict: &HashedMap<u16>,
-    lexicon: &HashedMap<u64>,
+    lexicon: &WordInfo,
     classes: &[(Upos, String)],
     reverse: bool,
     dev: &[ConlluSentence],
@@ -166,7 +170,7 @@ fn train_direction(
 fn direction_accuracy(
     weights: &Weights,
     tagdict: &HashedMap<u16>,
-    lexicon: &HashedMap<u64>,
+    lexicon: &WordInfo,
     classes: &[(Upos, String)],
     reverse: bool,
     dev: &[ConlluSentence],
