@@ -254,4 +254,6 @@ fn months_before_for_and_terms_of_bonds() {
     assert_eq!(value_of(&doc, "30-year", 0), "P30Y");
     assert_eq!(value_of(&doc, "hourly", 0), "PT1H");
     assert_eq!(value_of(&doc, "year-end", 0), "1989-12-31");
+    let doc = analyze("Mr. Schwarz, 52 years old, will succeed him within 52 years.", Some("1989-11-02"));
+    assert_eq!(values(&doc), [("52 years".to_string(), "P52Y".to_string())], "an age is no time");
 }

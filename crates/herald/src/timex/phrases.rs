@@ -56,6 +56,10 @@ pub(super) fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option
     if unit_at == 2 && matches!(w(3), "-" | "old") {
         return None;
     }
+    // "52 years old" is an age.
+    if unit == Unit::Year && w(unit_at + 1) == "old" {
+        return None;
+    }
     // "a day" alone is too vague to tag unless it is a clear amount.
     if n == Some(1) && matches!(w(0), "a" | "an") && unit == Unit::Day {
         return None;

@@ -575,9 +575,9 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     }
     // A bare plural unit is a vague duration ("for years"), but not a fraction ("three-quarters of").
     let fraction = w0 == "quarters" && (w(1) == "of" || i.checked_sub(1).is_some_and(|p| words.w(p) == "-"));
-    if let Some(unit) = words::unit(w0)
-        .filter(|_| words::plural(w0) && !fraction && !matches!(w0, "days" | "minutes" | "hours"))
-    {
+    if let Some(unit) = words::unit(w0).filter(|_| {
+        words::plural(w0) && !fraction && !matches!(w0, "days" | "minutes" | "hours") && w(1) != "old"
+    }) {
         return Some((1, Sem::Duration { unit, amount: None }));
     }
     if let Some(n) = words::ordinal(w0) {
