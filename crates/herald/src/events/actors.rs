@@ -34,7 +34,13 @@ fn official_in_name(doc: &Doc, tree: &Tree, t: usize, a: EventActor) -> EventAct
     let mut name = vec![t];
     let mut k = 0;
     while let Some(&w) = name.get(k) {
-        name.extend(children(tree, w).filter(|&c| matches!(doc.rel(c), "flat" | "compound" | "nmod:desc")));
+        // A name the parser hung as an unmarked nmod ("Bree Prime Minister Romendacil") is still
+        // the name: a modifier with a preposition or a possessive is not.
+        let unmarked = |c: usize| doc.rel(c) == "nmod" && !children(tree, c).any(|g| doc.rel(g) == "case");
+        name.extend(
+            children(tree, w)
+                .filter(|&c| matches!(doc.rel(c), "flat" | "compound" | "nmod:desc") || unmarked(c)),
+        );
         k += 1;
     }
     let in_name = |x: &Mention| doc.token_range(x.span).all(|w| name.contains(&w));
