@@ -8,6 +8,7 @@
 //! "strip k characters, append s" (`studies` → strip 3, append `y`). Training counts rules per (XPOS, suffix) for suffixes of up to [`MAX_SUFFIX`]
 //! characters and keeps a suffix only where its best rule differs from its shorter parent's.
 
+mod irregular;
 pub mod train;
 
 use crate::model::hash::{hash_str, mix};
@@ -105,6 +106,11 @@ impl Lemmatizer {
         // tagging errors (NNP or NN? VBG or NN?) then cost no lemma.
         if let Some(l) = self.by_form.get(&form_key("", form)) {
             return l.clone();
+        }
+        if matches!(xpos, "VBD" | "VBN")
+            && let Some(l) = irregular::lemma(&form.to_lowercase())
+        {
+            return l.to_string();
         }
         self.by_rule(form, xpos).unwrap_or_else(|| form.to_string())
     }
@@ -205,5 +211,20 @@ mod tests {
         assert!(r.lower && r.strip == 0);
         assert_eq!(Rule::between("went", "go").apply("went").as_deref(), Some("go"));
         assert_eq!(Rule { lower: false, strip: 9, append: String::new() }.apply("abc"), None);
+    }
+
+    /// News verbs EWT never shows in the past: the irregular table, not a suffix rule.
+    #[test]
+    fn irregular_past_forms_of_news_verbs() {
+        let lem = crate::Models::embedded().lemmatizer.as_ref().unwrap();
+        for (form, tag, lemma) in [
+            ("fled", "VBD", "flee"),
+            ("shot", "VBD", "shoot"),
+            ("fought", "VBD", "fight"),
+            ("risen", "VBN", "rise"),
+        ] {
+            assert_eq!(lem.lemma(form, tag), lemma, "{form}/{tag}");
+        }
+        assert_eq!(lem.lemma("shot", "NN"), "shot", "the noun keeps its form");
     }
 }
