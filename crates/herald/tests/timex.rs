@@ -256,4 +256,6 @@ fn months_before_for_and_terms_of_bonds() {
     assert_eq!(value_of(&doc, "year-end", 0), "1989-12-31");
     let doc = analyze("Mr. Schwarz, 52 years old, will succeed him within 52 years.", Some("1989-11-02"));
     assert_eq!(values(&doc), [("52 years".to_string(), "P52Y".to_string())], "an age is no time");
+    let doc = analyze("In today's world, today's meeting matters.", Some("1989-11-02"));
+    assert_eq!(values(&doc), [("today".to_string(), "1989-11-02".to_string())], "the present age is no day");
 }

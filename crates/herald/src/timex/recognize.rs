@@ -116,6 +116,22 @@ pub(crate) fn recognize(words: &Words<'_>) -> Vec<Candidate> {
     out
 }
 
+/// Nouns that make "today's" mean the present age.
+fn generic_now(word: &str) -> bool {
+    matches!(
+        word,
+        "world"
+            | "youth"
+            | "society"
+            | "generation"
+            | "children"
+            | "kids"
+            | "computers"
+            | "technology"
+            | "standards"
+    )
+}
+
 fn shift_of(word: &str) -> Option<Shift> {
     Some(match word {
         "last" | "past" | "previous" => Shift::Last,
@@ -436,6 +452,8 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         return Some((len, Sem::Deictic { unit: Unit::Year, offset: -1 }));
     }
     match w0 {
+        // "today's world", "today's youth" speak of the present age, not of a day.
+        "today" if matches!(w(1), "'s" | "’s") && (generic_now(w(2)) || generic_now(w(3))) => return None,
         "today" => return Some((1, Sem::RelDay { offset: 0, part: None })),
         "tonight" => return Some((1, Sem::RelDay { offset: 0, part: Some("NI") })),
         "yesterday" => {
