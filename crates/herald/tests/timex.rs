@@ -258,4 +258,8 @@ fn months_before_for_and_terms_of_bonds() {
     assert_eq!(values(&doc), [("52 years".to_string(), "P52Y".to_string())], "an age is no time");
     let doc = analyze("In today's world, today's meeting matters.", Some("1989-11-02"));
     assert_eq!(values(&doc), [("today".to_string(), "1989-11-02".to_string())], "the present age is no day");
+    let doc = analyze("Prices are soft these days and may stay so in the near term.", Some("1989-11-02"));
+    let v = values(&doc);
+    assert!(v.contains(&("these days".to_string(), "PRESENT_REF".to_string())), "{v:?}");
+    assert!(v.contains(&("the near term".to_string(), "FUTURE_REF".to_string())), "{v:?}");
 }

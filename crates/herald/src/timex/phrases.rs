@@ -85,6 +85,7 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     let w = |k: usize| words.w(i + k);
     match w(1) {
         "future" => return Some((2, Sem::Ref("FUTURE_REF"))),
+        "near" | "short" if w(2) == "term" => return Some((3, Sem::Ref("FUTURE_REF"))),
         "past"
             if words::unit(w(2)).is_none() && words::number(w(2)).is_none() && !words::vague_amount(w(2)) =>
         {

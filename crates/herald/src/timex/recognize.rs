@@ -462,6 +462,7 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         }
         "tomorrow" => return Some((1, Sem::RelDay { offset: 1, part: None })),
         "now" | "currently" | "nowadays" => return Some((1, Sem::Ref("PRESENT_REF"))),
+        "these" if w(1) == "days" => return Some((2, Sem::Ref("PRESENT_REF"))),
         "recently" | "lately" => return Some((1, Sem::Ref("PAST_REF"))),
         // "recent years" is an unknown number of years; a bare "recent" or "previously" is
         // rarely a time reference.
