@@ -12,6 +12,7 @@
 //! Without a publication date, relative expressions keep no value and the document gets one
 //! warning naming how many; nothing is guessed. Impossible dates ("February 30") give no value.
 
+mod calendar;
 mod phrases;
 mod recognize;
 mod words;

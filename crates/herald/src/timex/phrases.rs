@@ -2,7 +2,8 @@
 //! "two weeks ago", "90 days after"), and the phrases that begin with "the" ("the day prior",
 //! "the second half of 1989", "the past two months").
 
-use super::recognize::{Sem, Shift, Words, decade, season_of, spoken_year, year};
+use super::calendar::{decade, season_of, spoken_year, year};
+use super::recognize::{Sem, Shift, Words};
 use super::words::{self, Unit};
 
 pub(super) fn quarter(words: &Words<'_>, after: usize, n: u8) -> (usize, Sem) {
