@@ -221,6 +221,16 @@ fn financial_copy_dates_its_quarters_and_years() {
     for (text, value) in expect {
         assert!(v.contains(&(text.to_string(), value.to_string())), "{text} → {value} in {v:?}");
     }
+    let doc = analyze(
+        "Acme Corp. said its third-quarter net rose. Net for the first nine months was $5 million, against \
+         $4 million a year earlier. The quarter's loss will turn into a profit next year.",
+        Some("1989-10-26"),
+    );
+    let v = values(&doc);
+    let expect = [("a year earlier", "1988"), ("next year", "1990")];
+    for (text, value) in expect {
+        assert!(v.contains(&(text.to_string(), value.to_string())), "{text} → {value} in {v:?}");
+    }
 }
 
 #[test]

@@ -89,11 +89,17 @@ pub fn run(doc: &mut Doc) {
             let ago = words.lower[start..end]
                 .windows(2)
                 .any(|w| matches!((w[0].as_str(), w[1].as_str()), ("year" | "-", "ago" | "earlier")));
-            let quarterly = words
-                .lower
-                .iter()
-                .any(|w| matches!(w.as_str(), "quarter" | "quarters" | "period"))
-                || (ago && quarter.is_some() && words.lower.iter().any(|w| RESULTS.contains(&w.as_str())));
+            // A sentence about a longer span ("the first nine months", "the first half") compares
+            // that span, not a quarter.
+            let longer = words.lower.windows(2).any(|w| {
+                (w[1] == "months" && words::number(&w[0]).is_some_and(|n| n > 3))
+                    || (w[1] == "half" && w[0] == "first")
+            });
+            let quarterly = !longer
+                && (words.lower.iter().any(|w| matches!(w.as_str(), "quarter" | "quarters" | "period"))
+                    || (ago
+                        && quarter.is_some()
+                        && words.lower.iter().any(|w| RESULTS.contains(&w.as_str()))));
             let mut r = resolve(&sem, speech, narrative.or(speech), tense);
             let year_shift = matches!(
                 sem,
@@ -106,7 +112,7 @@ pub fn run(doc: &mut Doc) {
                 Some((y, q)),
                 Sem::Deictic { unit: Unit::Year, offset } | Sem::Narrative { unit: Unit::Year, offset },
             ) = (quarterly, quarter, &sem)
-                && *offset != 0
+                && *offset < 0
             {
                 r.value = Some(format!("{:04}-Q{q}", y + offset));
             }
