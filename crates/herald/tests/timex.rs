@@ -243,6 +243,15 @@ fn possessive_weekdays_and_shifted_days_point_back() {
     );
     assert_eq!(value_of(&doc, "Wednesday", 0), "2000-01-05", "a ruling already made");
     assert_eq!(value_of(&doc, "last Oct. 23", 0), "1999-10-23");
+    // 1989-10-27 is a Friday.
+    let doc = analyze(
+        "The dividend is payable Jan. 3, the chairman's office is effective Feb. 1, and the stock is to \
+         resume trading in Paris Tuesday, the company said.",
+        Some("1989-10-27"),
+    );
+    assert_eq!(value_of(&doc, "Jan. 3", 0), "1990-01-03");
+    assert_eq!(value_of(&doc, "Feb. 1", 0), "1990-02-01");
+    assert_eq!(value_of(&doc, "Tuesday", 0), "1989-10-31", "'is to resume' is a plan");
     assert!(
         !values(&doc).iter().any(|(t, _)| t == "daily"),
         "a newspaper, not a recurrence: {:?}",

@@ -216,6 +216,11 @@ fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
     {
         return Tense::Future;
     }
+    // "payable Jan. 3", "effective on Feb. 1", "due March 15": announced ahead of the date.
+    let cue = if before(1).as_deref() == Some("on") { before(2) } else { before(1) };
+    if matches!(cue.as_deref(), Some("payable" | "effective" | "due")) {
+        return Tense::Future;
+    }
     // Walk up the tree to the first finite verb (or a verb with auxiliaries).
     // The dependents of word `v` whose relation starts with `rel`.
     let children = |v: usize, rel: &'static str| {
@@ -259,6 +264,13 @@ fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
                 && children(k, "mark").any(|j| lower(j) == "to")
                 && PLANNING.contains(&head_lemma)
                 && !head.is_some_and(past_perfect)
+            {
+                return Tense::Future;
+            }
+            // "is to resume trading Tuesday": a plan.
+            if m.xpos == "VB"
+                && children(k, "mark").any(|j| lower(j) == "to")
+                && children(k, "cop").chain(children(k, "aux")).any(|j| lemma_of(j) == "be")
             {
                 return Tense::Future;
             }
