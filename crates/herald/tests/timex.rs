@@ -252,6 +252,13 @@ fn possessive_weekdays_and_shifted_days_point_back() {
     assert_eq!(value_of(&doc, "Jan. 3", 0), "1990-01-03");
     assert_eq!(value_of(&doc, "Feb. 1", 0), "1990-02-01");
     assert_eq!(value_of(&doc, "Tuesday", 0), "1989-10-31", "'is to resume' is a plan");
+    // 1989-10-30 is a Monday; the text is at Friday the 27th.
+    let doc = analyze(
+        "The index fell on Friday to close at 2082.1, down 4.5% from the previous Friday.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(value_of(&doc, "Friday", 0), "1989-10-27");
+    assert_eq!(value_of(&doc, "the previous Friday", 0), "1989-10-20");
     assert!(
         !values(&doc).iter().any(|(t, _)| t == "daily"),
         "a newspaper, not a recurrence: {:?}",

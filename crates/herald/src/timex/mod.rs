@@ -503,6 +503,11 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
             let d = weekday_near(a, day, shift, tense);
             Resolved { kind: part_kind(part), ..relative(d.map(|d| day_value(d, part)), Some(a), d) }
         }
+        Sem::PreviousWeekday(day) => {
+            let Some(base) = narrative else { return relative(None, None, None) };
+            let d = weekday_near(base, day, Shift::Last, tense);
+            relative(d.map(|d| d.to_string()), Some(base), d)
+        }
         Sem::RelDay { offset, part } => {
             let Some(a) = speech else { return relative(None, None, None) };
             let d = a.add_days(offset);

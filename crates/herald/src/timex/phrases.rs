@@ -140,6 +140,12 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     {
         return Some((2 + early, Sem::Season { code, shift: Shift::This }));
     }
+    // "down 4.5% from the previous Friday": the one before the day the text is at.
+    if matches!(w(1), "previous" | "preceding")
+        && let Some(day) = words::weekday(w(2))
+    {
+        return Some((3, Sem::PreviousWeekday(day)));
+    }
     // "the next morning", "the following evening"
     if matches!(w(1), "next" | "following")
         && let Some(part) = words::part_of_day(w(2))

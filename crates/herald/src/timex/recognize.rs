@@ -42,6 +42,8 @@ pub(crate) enum Sem {
     Season { code: &'static str, shift: Shift },
     /// A weekday (`on Thursday`, `next Monday`), maybe with a part of day.
     Weekday { day: Weekday, shift: Shift, part: Option<&'static str> },
+    /// The weekday before the narrative's day (`the previous Friday`).
+    PreviousWeekday(Weekday),
     /// A calendar day with its weekday (`Monday, Oct. 26`); a missing year is the anchor's, or
     /// else the year before or after, whichever puts that date on that weekday.
     DayOfWeek { day: Weekday, year: Option<i32>, month: u8, date: u8 },
