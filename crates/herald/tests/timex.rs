@@ -259,6 +259,13 @@ fn possessive_weekdays_and_shifted_days_point_back() {
     );
     assert_eq!(value_of(&doc, "Friday", 0), "1989-10-27");
     assert_eq!(value_of(&doc, "the previous Friday", 0), "1989-10-20");
+    let doc = analyze(
+        "Shares fell on Friday. Dealers placed heavy buy orders in the morning, and by mid afternoon the selling \
+         had stopped.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(value_of(&doc, "the morning", 0), "1989-10-27TMO", "the morning of the day the text is at");
+    assert_eq!(value_of(&doc, "mid afternoon", 0), "1989-10-30TAF");
     assert!(
         !values(&doc).iter().any(|(t, _)| t == "daily"),
         "a newspaper, not a recurrence: {:?}",

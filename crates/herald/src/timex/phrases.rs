@@ -140,6 +140,14 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     {
         return Some((2 + early, Sem::Season { code, shift: Shift::This }));
     }
+    // "placed orders in the morning": that part of the day the text is at.
+    if i.checked_sub(1).is_some_and(|p| words.w(p) == "in")
+        && let Some(part) =
+            words::part_of_day(w(1)).filter(|_| matches!(w(1), "morning" | "afternoon" | "evening"))
+        && w(2) != "of"
+    {
+        return Some((2, Sem::Same { unit: Unit::Day, part: Some(part) }));
+    }
     // "down 4.5% from the previous Friday": the one before the day the text is at.
     if matches!(w(1), "previous" | "preceding")
         && let Some(day) = words::weekday(w(2))

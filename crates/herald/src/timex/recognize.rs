@@ -379,6 +379,10 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             let part = words::part_of_day(&w0[4..]);
             return Some((1, Sem::RelDay { offset: 0, part }));
         }
+        // "by mid afternoon", written in two words.
+        "mid" if matches!(w(1), "afternoon" | "morning") => {
+            return Some((2, Sem::RelDay { offset: 0, part: words::part_of_day(w(1)) }));
+        }
         "as" if w(1) == "soon" && w(2) == "as" && w(3) == "possible" => {
             return Some((4, Sem::Ref("FUTURE_REF")));
         }
