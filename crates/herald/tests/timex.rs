@@ -266,6 +266,12 @@ fn possessive_weekdays_and_shifted_days_point_back() {
     );
     assert_eq!(value_of(&doc, "the morning", 0), "1989-10-27TMO", "the morning of the day the text is at");
     assert_eq!(value_of(&doc, "mid afternoon", 0), "1989-10-30TAF");
+    let doc = analyze(
+        "Baker said on ABC's \"This Week\" that the poster from the film High Noon helped, as VOA Today reported. \
+         In the year-earlier third quarter, net was $2 million, one of the events of the past century.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(values(&doc), [("year-earlier third quarter".to_string(), "1988-Q3".to_string())]);
     assert!(
         !values(&doc).iter().any(|(t, _)| t == "daily"),
         "a newspaper, not a recurrence: {:?}",

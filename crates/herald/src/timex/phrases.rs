@@ -88,7 +88,10 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         "future" => return Some((2, Sem::Ref("FUTURE_REF"))),
         "near" | "short" if w(2) == "term" => return Some((3, Sem::Ref("FUTURE_REF"))),
         "past"
-            if words::unit(w(2)).is_none() && words::number(w(2)).is_none() && !words::vague_amount(w(2)) =>
+            if words::unit(w(2)).is_none()
+                && words::number(w(2)).is_none()
+                && !words::vague_amount(w(2))
+                && !matches!(w(2), "century" | "centuries") =>
         {
             return Some((2, Sem::Ref("PAST_REF")));
         }

@@ -345,8 +345,20 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     }
     // "year-earlier", "year-ago period": the year before (the same quarter in quarterly copy).
     if w0 == "year" && w(1) == "-" && matches!(w(2), "ago" | "earlier") {
+        // "the year-earlier third quarter": that quarter a year back.
+        if let Some(n) = words::ordinal(w(3)).filter(|_| w(4) == "quarter") {
+            return Some((5, Sem::QuarterOfYear { n, offset: -1 }));
+        }
         let len = if matches!(w(3), "quarter" | "period") { 4 } else { 3 };
         return Some((len, Sem::Deictic { unit: Unit::Year, offset: -1 }));
+    }
+    // A time word capitalized after another capitalized word is part of a name ("High Noon",
+    // "VOA Today", ABC's "This Week").
+    let named = |k: usize| i > 0 && words.capitalized(i + k) && words.capitalized(i - 1);
+    if (matches!(w0, "today" | "noon" | "tonight") && named(0))
+        || (w0 == "this" && w(1) == "week" && words.capitalized(i + 1) && i > 0)
+    {
+        return None;
     }
     match w0 {
         // "today's world", "today's youth" speak of the present age, not of a day.
