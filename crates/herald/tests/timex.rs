@@ -272,6 +272,18 @@ fn possessive_weekdays_and_shifted_days_point_back() {
         Some("1989-10-30"),
     );
     assert_eq!(values(&doc), [("year-earlier third quarter".to_string(), "1988-Q3".to_string())]);
+    let doc = analyze(
+        "Net for the year-earlier nine months included a gain; holders may buy shares at the then current price.",
+        Some("1989-10-26"),
+    );
+    let v = values(&doc);
+    assert_eq!(
+        v,
+        [
+            ("nine months".to_string(), "P9M".to_string()),
+            ("then current".to_string(), "PAST_REF".to_string())
+        ]
+    );
     assert!(
         !values(&doc).iter().any(|(t, _)| t == "daily"),
         "a newspaper, not a recurrence: {:?}",

@@ -345,6 +345,10 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     }
     // "year-earlier", "year-ago period": the year before (the same quarter in quarterly copy).
     if w0 == "year" && w(1) == "-" && matches!(w(2), "ago" | "earlier") {
+        // "the year-earlier nine months" is the span that follows: nine months.
+        if words::number(w(3)).is_some() && words::unit(w(4)).is_some() {
+            return None;
+        }
         // "the year-earlier third quarter": that quarter a year back.
         if let Some(n) = words::ordinal(w(3)).filter(|_| w(4) == "quarter") {
             return Some((5, Sem::QuarterOfYear { n, offset: -1 }));
@@ -371,6 +375,8 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         }
         "tomorrow" => return Some((1, Sem::RelDay { offset: 1, part: None })),
         "now" | "currently" | "nowadays" => return Some((1, Sem::Ref("PRESENT_REF"))),
+        // "the then current price" was current then.
+        "then" if w(1) == "current" => return Some((2, Sem::Ref("PAST_REF"))),
         "these" if w(1) == "days" => return Some((2, Sem::Ref("PRESENT_REF"))),
         "recently" | "lately" => return Some((1, Sem::Ref("PAST_REF"))),
         // "recent years" is an unknown number of years; a bare "recent" or "previously" is
