@@ -93,34 +93,18 @@ fn read_sentences(path: &Path, out: &mut Vec<Vec<String>>) -> Result<()> {
         split_text(text, out);
         return Ok(());
     }
+    if path.extension().is_some_and(|x| x == "conllu") {
+        let treebank = super::train::read_conllu(path)?;
+        out.extend(treebank.into_iter().map(|s| s.words.into_iter().map(|w| w.form).collect::<Vec<_>>()));
+        return Ok(());
+    }
     let file = fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let name = path.to_string_lossy();
-    let reader: Box<dyn Read> = if name.ends_with(".gz") {
+    let reader: Box<dyn Read> = if path.extension().is_some_and(|x| x == "gz") {
         Box::new(flate2::read::MultiGzDecoder::new(file))
     } else {
         Box::new(file)
     };
     let reader = BufReader::new(reader);
-    if name.ends_with(".conllu") {
-        let mut words = Vec::new();
-        for line in reader.lines() {
-            let line = line.with_context(|| format!("reading {}", path.display()))?;
-            if line.trim().is_empty() {
-                if !words.is_empty() {
-                    out.push(std::mem::take(&mut words));
-                }
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() >= 2 && cols[0].bytes().all(|b| b.is_ascii_digit()) {
-                words.push(cols[1].to_string());
-            }
-        }
-        if !words.is_empty() {
-            out.push(words);
-        }
-        return Ok(());
-    }
     for (n, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("reading {}", path.display()))?;
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {

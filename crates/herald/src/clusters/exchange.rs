@@ -108,7 +108,7 @@ pub fn exchange(stats: &Bigrams, classes: usize, iterations: usize, log: &mut dy
                     counts[k] += c;
                 }
             }
-            st.apply(a, w, stats.count[w], own, &rc, &rnz, &lc, &lnz, false);
+            st.apply(a, stats.count[w], own, &rc, &rnz, &lc, &lnz, false);
             let gain = |b: usize| -> f64 {
                 let mut g = 0.0;
                 for &c in &rnz {
@@ -135,7 +135,7 @@ pub fn exchange(stats: &Bigrams, classes: usize, iterations: usize, log: &mut dy
                 }
             }
             let b = best.0;
-            st.apply(b, w, stats.count[w], own, &rc, &rnz, &lc, &lnz, true);
+            st.apply(b, stats.count[w], own, &rc, &rnz, &lc, &lnz, true);
             st.class[w] = b as u32;
             if b != a {
                 moved += 1;
@@ -156,13 +156,12 @@ pub fn exchange(stats: &Bigrams, classes: usize, iterations: usize, log: &mut dy
 }
 
 impl State {
-    /// Adds word `w` (count `n`, `own` bigrams with itself, neighbour class counts `rc`/`lc`)
-    /// to class `b`, or takes it out when `add` is false.
+    /// Adds a word (count `n`, `own` bigrams with itself, neighbour class counts `rc`/`lc`) to
+    /// class `b`, or takes it out when `add` is false.
     #[allow(clippy::too_many_arguments)]
     fn apply(
         &mut self,
         b: usize,
-        _w: usize,
         n: u64,
         own: u64,
         rc: &[u64],

@@ -108,7 +108,7 @@ impl Lemmatizer {
             return l.clone();
         }
         if matches!(xpos, "VBD" | "VBN")
-            && let Some(l) = irregular::lemma(&form.to_lowercase())
+            && let Some(l) = irregular::lemma(&lowercase(form))
         {
             return l.to_string();
         }
@@ -188,6 +188,11 @@ impl Lemmatizer {
         r.end()?;
         Ok(Lemmatizer { rules, table, exceptions, by_form, header: r.header.clone() })
     }
+}
+
+/// `form` lowercased, borrowed when it already is.
+fn lowercase(form: &str) -> std::borrow::Cow<'_, str> {
+    if form.chars().any(char::is_uppercase) { form.to_lowercase().into() } else { form.into() }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::lexicons::Lexicons;
 use crate::model::hash::{hash_str, mix};
 use crate::model::{ModelError, Reader, Weights, Writer};
 use crate::models::Models;
-use crate::tagger::features::{INITIAL, WordHashes, sentence};
+use crate::tagger::features::{INITIAL, WordHashes, fill_clusters, sentence};
 
 /// Model file version this code reads and writes (2: lexicon marks; 3: word classes).
 pub const VERSION: u32 = 3;
@@ -127,13 +127,6 @@ pub fn features(
         mix(88, class(-1) >> 16),
         mix(89, class(1) >> 16),
     ]);
-}
-
-/// Fills the word classes of `words`.
-pub(crate) fn fill_clusters(clusters: &ClusterMap, words: &mut [WordHashes]) {
-    for w in words {
-        w.cluster = clusters.get(&w.lower).copied().map_or(0, u64::from);
-    }
 }
 
 impl NerTagger {

@@ -2,14 +2,14 @@
 //! best entity F1 on dev kept.
 
 use super::marks::{Marks, marks};
-use super::{NerTagger, allowed, features, fill_clusters};
+use super::{NerTagger, allowed, features};
 use crate::clusters::ClusterMap;
 use crate::eval::Prf;
 use crate::iob::{IobSentence, entities};
 use crate::lexicons::Lexicons;
 use crate::model::hash::hash_str;
 use crate::model::{Averaged, Rng, Weights, argmax};
-use crate::tagger::features::sentence;
+use crate::tagger::features::{fill_clusters, sentence};
 
 /// A training or dev sentence with the XPOS tags the recognizer will see.
 #[derive(Clone, Debug)]

@@ -26,6 +26,13 @@ pub struct WordHashes {
     pub cluster: u64,
 }
 
+/// Fills the word classes of `words` from `clusters` (the tagger's and the recognizer's copy).
+pub(crate) fn fill_clusters(clusters: &crate::clusters::ClusterMap, words: &mut [WordHashes]) {
+    for w in words {
+        w.cluster = clusters.get(&w.lower).copied().map_or(0, u64::from);
+    }
+}
+
 /// Flag of the sentence's first word (set by [`sentence`], whatever the reading direction).
 pub const INITIAL: u64 = 1 << 5;
 

@@ -277,10 +277,10 @@ impl Tagger {
 
 /// Sets each word's ambiguity class from `lexicon` (keyed by the lowercased form's hash).
 pub(crate) fn fill_ambiguity(lexicon: &WordInfo, words: &mut [WordHashes]) {
-    for w in words {
+    for w in words.iter_mut() {
         w.ambiguity = lexicon.ambiguity.get(&w.lower).copied().unwrap_or(0);
-        w.cluster = lexicon.clusters.get(&w.lower).copied().map_or(0, u64::from);
     }
+    features::fill_clusters(&lexicon.clusters, words);
 }
 
 /// Sums the two passes' scores word by word (the backward pass's words are in reverse order) and

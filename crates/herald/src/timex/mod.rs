@@ -68,6 +68,16 @@ pub fn run(doc: &mut Doc) {
             xpos: range.clone().map(|i| doc.morphology.get(i).map_or("", |m| m.xpos.as_str())).collect(),
         };
         let reporting = words.lower.iter().any(|w| REPORTING.contains(&w.as_str()));
+        // What the sentence says about periods, for "a year ago" in financial copy: it names a
+        // quarter, it reports results, or it is about a longer span ("the first nine months",
+        // "the first half"), which is then what it compares.
+        let names_quarter =
+            words.lower.iter().any(|w| matches!(w.as_str(), "quarter" | "quarters" | "period"));
+        let reports_results = words.lower.iter().any(|w| RESULTS.contains(&w.as_str()));
+        let longer = words.lower.windows(2).any(|w| {
+            (w[1] == "months" && words::number(&w[0]).is_some_and(|n| n > 3))
+                || (w[1] == "half" && w[0] == "first")
+        });
         for Candidate { start, end, sem } in recognize::recognize(&words) {
             let (first, last) = (range.start + start, range.start + end - 1);
             let speech = if in_quote.get(first).copied().unwrap_or(false) {
@@ -89,17 +99,7 @@ pub fn run(doc: &mut Doc) {
             let ago = words.lower[start..end]
                 .windows(2)
                 .any(|w| matches!((w[0].as_str(), w[1].as_str()), ("year" | "-", "ago" | "earlier")));
-            // A sentence about a longer span ("the first nine months", "the first half") compares
-            // that span, not a quarter.
-            let longer = words.lower.windows(2).any(|w| {
-                (w[1] == "months" && words::number(&w[0]).is_some_and(|n| n > 3))
-                    || (w[1] == "half" && w[0] == "first")
-            });
-            let quarterly = !longer
-                && (words.lower.iter().any(|w| matches!(w.as_str(), "quarter" | "quarters" | "period"))
-                    || (ago
-                        && quarter.is_some()
-                        && words.lower.iter().any(|w| RESULTS.contains(&w.as_str()))));
+            let quarterly = !longer && (names_quarter || (ago && quarter.is_some() && reports_results));
             let mut r = resolve(&sem, speech, narrative.or(speech), tense);
             let year_shift = matches!(
                 sem,
@@ -260,18 +260,12 @@ fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
             }
             let head = doc.syntax.get(k).and_then(|d| d.head).map(|h| h as usize);
             let head_lemma = head.map_or("", lemma_of);
-            if m.xpos == "VB"
-                && children(k, "mark").any(|j| lower(j) == "to")
-                && PLANNING.contains(&head_lemma)
-                && !head.is_some_and(past_perfect)
-            {
+            let infinitive = m.xpos == "VB" && children(k, "mark").any(|j| lower(j) == "to");
+            if infinitive && PLANNING.contains(&head_lemma) && !head.is_some_and(past_perfect) {
                 return Tense::Future;
             }
             // "is to resume trading Tuesday": a plan.
-            if m.xpos == "VB"
-                && children(k, "mark").any(|j| lower(j) == "to")
-                && children(k, "cop").chain(children(k, "aux")).any(|j| lemma_of(j) == "be")
-            {
+            if infinitive && children(k, "cop").chain(children(k, "aux")).any(|j| lemma_of(j) == "be") {
                 return Tense::Future;
             }
             if xpos_of(k) == "VBD" || aux.iter().any(|&j| xpos_of(j) == "VBD") {
