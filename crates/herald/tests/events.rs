@@ -266,6 +266,13 @@ fn threatened_urged_or_refused_acts_are_not_coded_as_done() {
 }
 
 #[test]
+fn a_pattern_that_names_its_targets_preposition_finds_the_target_there() {
+    // RETREAT "- * FROM +": whom troops withdraw from is the target, not the troops.
+    let doc = analyze("Turkey withdrew its troops from Cyprus on Monday.", "1987-03-03");
+    assert_eq!(coded(&doc), vec!["TUR->CYP 0874".to_string()]);
+}
+
+#[test]
 fn conditions_reports_and_prepositions_are_not_misread_as_acts() {
     // A condition is no act; the statement it belongs to stays.
     let doc = analyze(
@@ -276,6 +283,13 @@ fn conditions_reports_and_prepositions_are_not_misread_as_acts() {
     let c = coded(&doc);
     assert!(!c.iter().any(|e| e.starts_with("SWE")), "{c:?}");
     assert!(c.iter().any(|e| e.starts_with("TURGOV->SWE 11")), "{c:?}");
+    // Every verb of the condition is part of it ("recognises … and withdraws").
+    let doc = analyze(
+        "Papandreou has maintained that he will not negotiate with Ankara until Turkey recognises Greek \
+         rights in the Aegean and withdraws its troops from Cyprus.",
+        "1987-03-06",
+    );
+    assert!(!coded(&doc).iter().any(|e| e.starts_with("TUR")), "{:?}", coded(&doc));
     // Reporting a grim act is no criticism of its doer: the act is the event.
     let doc = analyze(
         "Israeli air strikes killed at least 20 people in southern Lebanon on Monday, Lebanese health \

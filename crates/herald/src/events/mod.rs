@@ -300,6 +300,8 @@ struct VerbCode {
     rule: String,
     /// The pattern puts the target before the verb and the source after it.
     swap: bool,
+    /// The preposition whose object the pattern names as the target.
+    target_case: Option<String>,
 }
 
 /// The code of verb `v`, with its paired code, rule and roles (see [`VerbCode`]).
@@ -356,7 +358,13 @@ fn code_verb_pair(
         .max_by_key(|(_, p)| p.pre.len() + p.post.len());
     if let Some((block, p)) = best {
         let rule = format!("{} {}", block.name, p.text);
-        return p.code.clone().map(|code| VerbCode { code, reverse: p.reverse.clone(), rule, swap: p.swap });
+        return p.code.clone().map(|code| VerbCode {
+            code,
+            reverse: p.reverse.clone(),
+            rule,
+            swap: p.swap,
+            target_case: p.target_case.clone(),
+        });
     }
     candidates.iter().find_map(|e| {
         let block = dict.blocks.get(e.block)?;
@@ -364,7 +372,13 @@ fn code_verb_pair(
             Some(own) => (own, e.reverse.clone()),
             None => (block.code.clone(), block.reverse.clone()),
         };
-        Some(VerbCode { code: code?, reverse, rule: format!("{} {}", block.name, lemma_v), swap: false })
+        Some(VerbCode {
+            code: code?,
+            reverse,
+            rule: format!("{} {}", block.name, lemma_v),
+            swap: false,
+            target_case: None,
+        })
     })
 }
 
@@ -448,7 +462,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         return Vec::new();
     }
     let f = frame(doc, tree, v);
-    let Some(VerbCode { mut code, mut reverse, mut rule, swap }) =
+    let Some(VerbCode { mut code, mut reverse, mut rule, swap, target_case }) =
         code_verb_pair(doc, &lex.verbs, tree, v, f.object)
     else {
         return Vec::new();
@@ -462,11 +476,21 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     }
     let mut sources = f.source.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
     add_new(&mut sources, f.also.iter().flat_map(|&t| actors_at(doc, tree, t)));
+    // The pattern names the target's preposition ("warned their people about X"): that phrase,
+    // wherever the parser hung it in the verb's phrase, before any other reading.
+    let named = target_case
+        .and_then(|case| phrase_of_case(doc, tree, v, &case))
+        .map(|t| actors_at(doc, tree, t))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| !sources.iter().any(|s| s.code == a.code))
+        .collect::<Vec<_>>();
     // An object that is not itself an actor ("celebrated Eid at Osgiliath with Gondor") yields
     // to the verb's own "with/against/…" phrase before the actors deeper inside it.
     let object_names_none = f.target.is_some_and(|t| actor_here_only(doc, t).is_none());
     let direct = f.oblique.filter(|_| object_names_none && f.oblique != f.target);
-    let mut targets = direct.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+    let mut targets =
+        if named.is_empty() { direct.map(|t| actors_at(doc, tree, t)).unwrap_or_default() } else { named };
     if targets.is_empty() {
         targets = f.target.map(|t| actors_at(doc, tree, t)).unwrap_or_default();
     }
@@ -546,6 +570,18 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
         }
     }
     out
+}
+
+/// The first word after verb `v` in its own phrase (not in a clause hanging from it) that takes
+/// preposition `case` ("about the Prince", "with Gondor").
+fn phrase_of_case(doc: &Doc, tree: &Tree, v: usize, case: &str) -> Option<usize> {
+    let clauses: Vec<Range<usize>> = children(tree, v)
+        .filter(|&c| matches!(doc.rel(c), "advcl" | "parataxis" | "ccomp" | "conj" | "csubj"))
+        .map(|c| tree.subtree(c))
+        .collect();
+    (v + 1..tree.subtree(v).end)
+        .filter(|t| !clauses.iter().any(|r| r.contains(t)))
+        .find(|&t| children(tree, t).any(|c| doc.rel(c) == "case" && lemma(doc, c) == case))
 }
 
 /// Whether a pronoun owns token `t` ("their troops").

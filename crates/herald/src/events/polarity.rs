@@ -13,6 +13,7 @@
 use super::negation::Negations;
 use super::{children, is_passive, lemma};
 use crate::doc::Doc;
+use crate::layers::Upos;
 use crate::quotes::tree::Tree;
 
 /// Verbs whose infinitive complement has not happened: the act is threatened, refused, urged,
@@ -70,21 +71,17 @@ pub enum Polarity {
 
 /// The polarity of verb `v`'s act.
 pub fn polarity(doc: &Doc, tree: &Tree, v: usize) -> Polarity {
-    let head = doc.head(v);
-    let governed = doc.rel(v) == "xcomp"
-        && head.is_some_and(|h| NOT_YET.contains(&lemma(doc, h).as_str()) || negated(doc, tree, h));
-    // A condition: "if/unless Stockholm cracks down", or "until Stockholm cracked down" on a
-    // clause that has not happened ("Ankara would not approve … until …").
-    let mark = children(tree, v).find(|&c| doc.rel(c) == "mark").map(|c| lemma(doc, c));
-    let condition = doc.rel(v) == "advcl"
-        && match mark.as_deref() {
-            Some("if" | "unless") => true,
-            Some("until" | "before") => head.is_some_and(|h| {
-                negated(doc, tree, h) || has_aux(doc, tree, h, &[MODALS, &["will"]].concat())
-            }),
-            _ => false,
-        };
-    if governed || condition || has_aux(doc, tree, v, MODALS) {
+    // A verb coordinated without a subject of its own shares its first conjunct's clause: "until
+    // Turkey recognises … and withdraws its troops" is one condition, "would impose and enforce"
+    // one hypothetical.
+    let mut clause = v;
+    while doc.rel(clause) == "conj"
+        && !children(tree, clause).any(|c| doc.rel(c).starts_with("nsubj"))
+        && let Some(h) = doc.head(clause).filter(|&h| doc.upos(h) == Some(Upos::Verb))
+    {
+        clause = h;
+    }
+    if unreal(doc, tree, clause) || has_aux(doc, tree, v, MODALS) {
         return Polarity::None;
     }
     if !negated(doc, tree, v) {
@@ -96,6 +93,25 @@ pub fn polarity(doc: &Doc, tree: &Tree, v: usize) -> Polarity {
         return Polarity::None;
     }
     Polarity::Refusal
+}
+
+/// Whether the clause of verb `v` tells of no act: an act a verb of not-yet or a negated verb
+/// governs, a condition ("if/unless Stockholm cracks down", or "until Stockholm cracked down" on a
+/// clause that has not happened: "Ankara would not approve … until …"), a hypothetical.
+fn unreal(doc: &Doc, tree: &Tree, v: usize) -> bool {
+    let head = doc.head(v);
+    let governed = doc.rel(v) == "xcomp"
+        && head.is_some_and(|h| NOT_YET.contains(&lemma(doc, h).as_str()) || negated(doc, tree, h));
+    let mark = children(tree, v).find(|&c| doc.rel(c) == "mark").map(|c| lemma(doc, c));
+    let condition = doc.rel(v) == "advcl"
+        && match mark.as_deref() {
+            Some("if" | "unless") => true,
+            Some("until" | "before") => head.is_some_and(|h| {
+                negated(doc, tree, h) || has_aux(doc, tree, h, &[MODALS, &["will"]].concat())
+            }),
+            _ => false,
+        };
+    governed || condition || has_aux(doc, tree, v, MODALS)
 }
 
 /// The code of verb `v`'s refusal of the act coded `code` ("did not yield": 080 → 124), if

@@ -43,6 +43,9 @@ pub struct Pattern {
     /// `+` (the target) before the verb and `$` (the source) after it: "RECEIVE - + * MONEY $"
     /// — the subject receives, the one named after the verb gives.
     pub swap: bool,
+    /// The preposition whose object the pattern names as the target ("WARN - * THEIR ^ ABOUT +":
+    /// warned their people *about* the target), lowercase.
+    pub target_case: Option<String>,
 }
 
 /// A block of verbs sharing a default code and patterns.
@@ -263,6 +266,16 @@ fn parse_member(line: &str) -> Result<Member, String> {
 }
 
 /// ` PRE * POST [code]`.
+/// The word right before the target marker `+` after the verb, when it is a plain word (a
+/// preposition: "(WITH +)", "ABOUT +"); `None` for "^ +" or a `+` after a closed phrase.
+fn target_case(post: &str) -> Option<String> {
+    let tokens: Vec<&str> =
+        post.split(|c: char| c.is_whitespace() || c == '(').filter(|t| !t.is_empty()).collect();
+    let plus = tokens.iter().position(|t| t.trim_end_matches(')') == "+")?;
+    let before = tokens.get(plus.checked_sub(1)?)?;
+    before.chars().all(|c| c.is_ascii_alphabetic()).then(|| before.to_lowercase())
+}
+
 fn parse_pattern(body: &str) -> Result<Pattern, String> {
     let (words, code) = body.rsplit_once('[').ok_or_else(|| format!("no code in pattern {body:?}"))?;
     let inner = code.split(']').next().unwrap_or("");
@@ -282,6 +295,7 @@ fn parse_pattern(body: &str) -> Result<Pattern, String> {
     };
     let swap = pre.contains('+') && post.contains('$');
     Ok(Pattern {
+        target_case: target_case(post),
         pre: read(pre),
         post: read(post),
         code,
@@ -320,6 +334,17 @@ mod tests {
         assert_eq!(cancel.patterns[0].reverse.as_deref(), Some("041"));
         // "levied" is LEVY's; "levy" itself too.
         assert_eq!(d.entries("levy", "levied").map(|v| v[0].block), Some(impose.block));
+    }
+
+    #[test]
+    fn a_pattern_names_the_preposition_of_its_target() {
+        let case = |body: &str| parse_pattern(body).map(|p| p.target_case);
+        assert_eq!(case("* THEIR ^ ABOUT +  [130]"), Ok(Some("about".into())));
+        assert_eq!(case("* EID (AT ^) (WITH +) [017]"), Ok(Some("with".into())));
+        assert_eq!(case("UNIT * CLOSE (TO + BORDER) [154]"), Ok(Some("to".into())));
+        // A target after a closed phrase or a skipped word names no preposition.
+        assert_eq!(case("* IFTAR (AT ^ ^) +  [017]"), Ok(None));
+        assert_eq!(case("* SANCTIONS [163]"), Ok(None));
     }
 
     #[test]
