@@ -314,3 +314,53 @@ fn months_before_for_and_terms_of_bonds() {
     assert!(v.contains(&("these days".to_string(), "PRESENT_REF".to_string())), "{v:?}");
     assert!(v.contains(&("the near term".to_string(), "FUTURE_REF".to_string())), "{v:?}");
 }
+
+#[test]
+fn named_years_halves_clock_days_rates_and_perfects() {
+    // "later that year" is the year the narrative named, not the publication's.
+    let doc = analyze(
+        "Munero fled to Florida in June 1998 and returned to Cuba later that year. The loan runs through \
+         January. Investigators have been searching for him since shortly after the Oct. 23 slaying.",
+        Some("2000-01-28"),
+    );
+    let v = values(&doc);
+    assert_eq!(value_of(&doc, "later that year", 0), "1998", "{v:?}");
+    assert_eq!(value_of(&doc, "Oct. 23", 0), "1999-10-23", "a present perfect looks back: {v:?}");
+    // A fraction of a unit, a clock time dated by the day after its parenthesis or by the day
+    // the narrative is at, a part of yesterday.
+    let doc = analyze(
+        "The talks lasted 5 1/2 hours, or two and a half years in all, and a minute and a half of it \
+         mattered. The blast occurred at about 10:35 a.m. (0735 GMT) Friday. In London at mid-afternoon \
+         yesterday, shares fell.",
+        Some("1998-08-08"),
+    );
+    let v = values(&doc);
+    assert_eq!(value_of(&doc, "5 1/2 hours", 0), "PT5H30M", "{v:?}");
+    assert_eq!(value_of(&doc, "two and a half years", 0), "P2Y6M", "{v:?}");
+    assert_eq!(value_of(&doc, "a minute and a half", 0), "PT1M30S", "{v:?}");
+    assert_eq!(value_of(&doc, "10:35 a.m.", 0), "1998-08-07T10:35", "{v:?}");
+    assert_eq!(value_of(&doc, "Friday", 0), "1998-08-07", "{v:?}");
+    assert_eq!(value_of(&doc, "mid-afternoon yesterday", 0), "1998-08-07TAF", "{v:?}");
+    // A rate is no time; "will one day" is some time ahead; business days count; "by year's end"
+    // is the year.
+    let doc = analyze(
+        "The plan saves $500 million a year and adds four flights a week. Islam will one day be larger. \
+         Eight trading days later the index fell. Rules should be in place by year's end.",
+        Some("1989-10-26"),
+    );
+    let v = values(&doc);
+    assert!(!v.iter().any(|(t, _)| t == "a year" || t == "a week"), "{v:?}");
+    assert_eq!(value_of(&doc, "one day", 0), "FUTURE_REF", "{v:?}");
+    assert!(v.iter().any(|(t, _)| t.starts_with("Eight trading days")), "{v:?}");
+    assert_eq!(value_of(&doc, "year's end", 0), "1989", "{v:?}");
+    // Midnight ends its day; a day an event dates has a value only in apposition to a date.
+    let doc = analyze(
+        "The contract expired at midnight March 31. Stocks rose on Oct. 12, the day before the plunge, \
+         and they fell the day before the election.",
+        Some("1989-10-30"),
+    );
+    let v = values(&doc);
+    assert_eq!(value_of(&doc, "midnight March 31", 0), "1989-03-31T24", "{v:?}");
+    assert_eq!(value_of(&doc, "the day", 0), "1989-10-12", "{v:?}");
+    assert_eq!(v.iter().filter(|(t, _)| t.starts_with("the day")).count(), 1, "{v:?}");
+}

@@ -15,15 +15,17 @@
 mod calendar;
 mod phrases;
 mod recognize;
+mod tense;
 mod words;
 
 use recognize::{Candidate, Sem, Shift, Words};
+use tense::{Tense, tense};
 use words::Unit;
 
 use crate::date::{Date, Weekday};
 use crate::diag::Diagnostic;
 use crate::doc::Doc;
-use crate::layers::{Timex, TimexKind, Upos};
+use crate::layers::{Timex, TimexKind};
 
 /// Words that mark a sentence as reporting speech: its date becomes the date quotes were said.
 const REPORTING: &[&str] = &[
@@ -58,6 +60,9 @@ pub fn run(doc: &mut Doc) {
     // The last quarter the text named ("the third quarter" → 1998-Q3), for "a year ago" in
     // financial copy, which means the same quarter a year before.
     let mut quarter: Option<(i64, u8)> = None;
+    // The year and month the text last named, at any precision ("in June 1998"), for "later
+    // that year" and "that same month".
+    let mut named: (Option<i32>, Option<(i32, u8)>) = (None, None);
     let mut unresolved = 0usize;
     let mut timexes = Vec::new();
     for s in &doc.sentences {
@@ -78,8 +83,16 @@ pub fn run(doc: &mut Doc) {
             (w[1] == "months" && words::number(&w[0]).is_some_and(|n| n > 3))
                 || (w[1] == "half" && w[0] == "first")
         });
+        // The day the previous expression of the sentence named, and where it ended.
+        let mut previous: Option<(usize, Date)> = None;
         for Candidate { start, end, sem } in recognize::recognize(&words) {
             let (first, last) = (range.start + start, range.start + end - 1);
+            // "Oct. 12, the day before the plunge" is Oct. 12; without the date before it, an
+            // event's day is not a time the text states.
+            let apposed = previous.filter(|(e, _)| *e + 1 == start && words.w(*e) == ",").map(|(_, d)| d);
+            if sem == Sem::DayOfEvent && apposed.is_none() {
+                continue;
+            }
             let speech = if in_quote.get(first).copied().unwrap_or(false) {
                 reported.or(published)
             } else {
@@ -128,6 +141,25 @@ pub fn run(doc: &mut Doc) {
             {
                 quarter = Some((y, q));
             }
+            match (&sem, named) {
+                (Sem::Same { unit: Unit::Year, part: None }, (Some(y), _)) => {
+                    r.value = Some(format!("{y:04}"))
+                }
+                (Sem::MonthOfThatYear(m), (Some(y), _)) => r.value = Some(format!("{y:04}-{m:02}")),
+                (Sem::Same { unit: Unit::Month, part: None }, (_, Some((y, m)))) => {
+                    r.value = Some(format!("{y:04}-{m:02}"));
+                }
+                _ => {}
+            }
+            if let (Sem::DayOfEvent, Some(d)) = (&sem, apposed) {
+                r = Resolved { value: Some(d.to_string()), day: Some(d), ..Resolved::date(None) };
+            }
+            previous = r.day.map(|d| (end, d));
+            if r.kind == TimexKind::Date
+                && let Some(v) = r.value.as_deref()
+            {
+                named = named_period(v, named);
+            }
             if r.value.is_none() && r.needs_anchor {
                 unresolved += 1;
             }
@@ -148,6 +180,20 @@ pub fn run(doc: &mut Doc) {
             format!("no publication date: {unresolved} relative time expression(s) left without a value"),
         ));
     }
+}
+
+/// The year and month a DATE value names ("1998-06-12": 1998 and June 1998; "1998-Q3": 1998
+/// only), else what was named before.
+fn named_period(value: &str, before: (Option<i32>, Option<(i32, u8)>)) -> (Option<i32>, Option<(i32, u8)>) {
+    let digits = |s: &str| s.len() >= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let Some(year) = value.get(..4).filter(|y| digits(y)).and_then(|y| y.parse().ok()) else { return before };
+    let month = value
+        .get(4..7)
+        .and_then(|m| m.strip_prefix('-'))
+        .filter(|m| digits(m))
+        .and_then(|m| m.parse::<u8>().ok())
+        .filter(|m| (1..=12).contains(m));
+    (Some(year), month.map(|m| (year, m)))
 }
 
 /// Which tokens stand inside quote marks.
@@ -176,122 +222,6 @@ fn quoted_tokens(doc: &Doc) -> Vec<bool> {
     out
 }
 
-/// The tense of the clause a token belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tense {
-    Past,
-    Present,
-    /// A present-tense action ("meets Monday"): a schedule for a weekday, otherwise present.
-    Scheduled,
-    Future,
-}
-
-/// Reporting verbs: "says Tuesday" reports a past statement, not a scheduled one.
-const SAYING: &[&str] = &["say", "tell", "report", "announce", "add", "confirm", "state", "claim", "insist"];
-
-/// Verbs whose infinitive complement is still to come ("planned to leave Thursday").
-const PLANNING: &[&str] = &[
-    "agree", "aim", "be", "decide", "due", "expect", "hope", "intend", "plan", "prepare", "promise",
-    "schedule", "set", "threaten", "vow", "want", "go",
-];
-
-/// The tense of the clause a token belongs to, read from the words before it and the parse.
-///
-/// News schedules with the present ("meets Monday", [`Tense::Scheduled`]), with
-/// infinitives ("planned to leave Thursday", "is to resume trading Tuesday"), with `will` and
-/// `would` (future in the past of reported speech) and with "until", "as soon as", "as early
-/// as"; these read as the future unless a past perfect says otherwise. "since" and "from" look
-/// back.
-fn tense(doc: &Doc, token: usize, sentence: std::ops::Range<usize>) -> Tense {
-    let lower = |j: usize| doc.form(j).to_lowercase();
-    let before = |k: usize| token.checked_sub(k).filter(|&j| j >= sentence.start).map(lower);
-    if matches!(before(1).as_deref(), Some("since" | "from")) {
-        return Tense::Past;
-    }
-    // "postponed until Tuesday" looks ahead; "until Thursday, they had not…" looks back.
-    let until = matches!(before(1).as_deref(), Some("until" | "till"));
-    if before(1).as_deref() == Some("as")
-        && matches!(before(2).as_deref(), Some("soon" | "early"))
-        && before(3).as_deref() == Some("as")
-    {
-        return Tense::Future;
-    }
-    // "payable Jan. 3", "effective on Feb. 1", "due March 15": announced ahead of the date.
-    let cue = if before(1).as_deref() == Some("on") { before(2) } else { before(1) };
-    if matches!(cue.as_deref(), Some("payable" | "effective" | "due")) {
-        return Tense::Future;
-    }
-    // Walk up the tree to the first finite verb (or a verb with auxiliaries).
-    // The dependents of word `v` whose relation starts with `rel`.
-    let children = |v: usize, rel: &'static str| {
-        sentence.clone().filter(move |&j| {
-            doc.syntax.get(j).is_some_and(|d| d.head == Some(v as u32) && d.rel.starts_with(rel))
-        })
-    };
-    let lemma_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.lemma.as_str());
-    let xpos_of = |j: usize| doc.morphology.get(j).map_or("", |m| m.xpos.as_str());
-    let mut k = token;
-    for _ in 0..8 {
-        let Some(m) = doc.morphology.get(k) else { break };
-        // A predicate adjective or noun takes the tense of its copula when it has one ("will be
-        // payable Jan. 3", "was due Friday"); a present copula says nothing: read on up.
-        if !matches!(m.upos, Upos::Verb | Upos::Aux)
-            && let Some(cop) = children(k, "cop").next()
-        {
-            let aux: Vec<usize> = children(k, "aux").collect();
-            if aux.iter().any(|&j| matches!(lemma_of(j), "will" | "shall" | "'ll" | "would")) {
-                return Tense::Future;
-            }
-            if xpos_of(cop) == "VBD" || aux.iter().any(|&j| xpos_of(j) == "VBD") {
-                return Tense::Past;
-            }
-        }
-        if matches!(m.upos, Upos::Verb | Upos::Aux) {
-            let aux: Vec<usize> = children(k, "aux").collect();
-            if aux.iter().any(|&j| matches!(lemma_of(j), "will" | "shall" | "'ll" | "would")) {
-                return Tense::Future;
-            }
-            let past_perfect = |v: usize| children(v, "aux").any(|j| lower(j) == "had");
-            if past_perfect(k) {
-                return Tense::Past;
-            }
-            if until {
-                return Tense::Future;
-            }
-            let head = doc.syntax.get(k).and_then(|d| d.head).map(|h| h as usize);
-            let head_lemma = head.map_or("", lemma_of);
-            let infinitive = m.xpos == "VB" && children(k, "mark").any(|j| lower(j) == "to");
-            if infinitive && PLANNING.contains(&head_lemma) && !head.is_some_and(past_perfect) {
-                return Tense::Future;
-            }
-            // "is to resume trading Tuesday": a plan.
-            if infinitive && children(k, "cop").chain(children(k, "aux")).any(|j| lemma_of(j) == "be") {
-                return Tense::Future;
-            }
-            if xpos_of(k) == "VBD" || aux.iter().any(|&j| xpos_of(j) == "VBD") {
-                return Tense::Past;
-            }
-            if m.xpos == "VBN" {
-                // "the injunction issued Thursday", "rescued on Nov. 25": a bare participle is past.
-                return if aux.is_empty() { Tense::Past } else { Tense::Present };
-            }
-            let present = matches!(m.xpos.as_str(), "VBZ" | "VBP")
-                || (m.xpos == "VBG" && aux.iter().any(|&j| matches!(xpos_of(j), "VBZ" | "VBP")));
-            if present && !SAYING.contains(&m.lemma.as_str()) {
-                return Tense::Scheduled;
-            }
-            if present || m.xpos == "MD" || !aux.is_empty() {
-                return Tense::Present;
-            }
-        }
-        match doc.syntax.get(k).and_then(|d| d.head) {
-            Some(h) => k = h as usize,
-            None => break,
-        }
-    }
-    Tense::Present
-}
-
 /// A resolved expression.
 struct Resolved {
     kind: TimexKind,
@@ -307,6 +237,11 @@ impl Resolved {
     fn date(value: Option<String>) -> Resolved {
         Resolved { kind: TimexKind::Date, value, anchor: None, day: None, needs_anchor: false }
     }
+}
+
+/// A clock time as TimeML writes it: `16:30`; midnight, the end of its day, is `24`.
+fn clock(hour: u8, minute: u8) -> String {
+    if hour == 24 { "24".to_string() } else { format!("{hour:02}:{minute:02}") }
 }
 
 /// A day with a part of day ("Friday night") is a TIME; a bare day is a DATE.
@@ -521,7 +456,7 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
         }
         Sem::ClockOn { hour, minute, ref day } => {
             let on = resolve(day, speech, narrative, tense);
-            let value = on.day.map(|d| format!("{d}T{hour:02}:{minute:02}"));
+            let value = on.day.map(|d| format!("{d}T{}", clock(hour, minute)));
             Resolved { kind: TimexKind::Time, value, ..on }
         }
         Sem::Deictic { unit, offset } => {
@@ -537,6 +472,24 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
         Sem::Duration { unit, amount } => Resolved {
             kind: TimexKind::Duration,
             value: Some(unit.duration(&amount.map_or_else(|| "X".to_string(), |n| n.to_string()))),
+            anchor: None,
+            day: None,
+            needs_anchor: false,
+        },
+        // Dated by the year the text named (see `run`); alone, the month the tense picks.
+        Sem::MonthOfThatYear(month) => {
+            resolve(&Sem::Month { year: None, month, shift: Shift::Unmarked }, speech, narrative, tense)
+        }
+        Sem::DayOfEvent => relative(None, None, None),
+        Sem::YearEnd => {
+            let end = resolve(&Sem::Day { year: None, month: 12, day: 31 }, speech, narrative, tense);
+            let year =
+                end.value.as_deref().and_then(|v| v.get(..4)).filter(|y| *y != "XXXX").map(str::to_string);
+            Resolved { needs_anchor: year.is_none(), value: year, day: None, ..end }
+        }
+        Sem::DurationAndHalf { unit, amount } => Resolved {
+            kind: TimexKind::Duration,
+            value: Some(unit.duration_and_half(amount)),
             anchor: None,
             day: None,
             needs_anchor: false,
@@ -587,11 +540,19 @@ fn resolve(sem: &Sem, speech: Option<Date>, narrative: Option<Date>, tense: Tens
             relative(saturday.map(|d| format!("{}-WE", week_value(d))), Some(a), None)
         }
         Sem::Clock { hour, minute } => {
-            let day = speech.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
+            // A time of day alone in a past clause is on the day the narrative is at ("was shot
+            // at 10 p.m."); otherwise on the day of speech ("the vote is at 4:30 p.m.").
+            let on = match tense {
+                // "expired at midnight" on the day of speech: the midnight that began it.
+                Tense::Past if hour == 24 && narrative == speech => speech.and_then(|d| d.add_days(-1)),
+                Tense::Past => narrative.or(speech),
+                _ => speech,
+            };
+            let day = on.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
             Resolved {
                 kind: TimexKind::Time,
-                value: Some(format!("{day}T{hour:02}:{minute:02}")),
-                anchor: speech,
+                value: Some(format!("{day}T{}", clock(hour, minute))),
+                anchor: on,
                 day: None,
                 needs_anchor: false,
             }

@@ -27,17 +27,30 @@ pub(super) fn deictic(shift: Shift, unit: Unit) -> Sem {
 /// `N unit(s)` with what follows: `ago`, `earlier`/`later`, or nothing (a duration).
 pub(super) fn amount_unit(words: &Words<'_>, i: usize, n: Option<u32>) -> Option<(usize, Sem)> {
     let w = |k: usize| words.w(i + k);
-    // "10-year", "24-hour", "two more weeks"
-    let (unit_at, unit) = if matches!(w(1), "-" | "more") && words::unit(w(2)).is_some() {
-        (2, words::unit(w(2))?)
-    } else {
-        (1, words::unit(w(1))?)
-    };
+    // "10-year", "24-hour", "two more weeks", "eight trading days"
+    let (unit_at, unit) =
+        if matches!(w(1), "-" | "more" | "trading" | "business" | "working") && words::unit(w(2)).is_some() {
+            (2, words::unit(w(2))?)
+        } else {
+            (1, words::unit(w(1))?)
+        };
     if n.is_none() && !words::plural(w(unit_at)) {
         return None;
     }
     // "three-quarters of its food", "a quarter of the market" are fractions.
     if unit == Unit::Quarter && w(unit_at + 1) == "of" && year(w(unit_at + 2)).is_none() {
+        return None;
+    }
+    // "$500 million a year", "four flights a week": a rate, not a time.
+    let after_amount = i.checked_sub(1).is_some_and(|p| {
+        matches!(words.xpos.get(p).copied(), Some("CD" | "NNS" | "NNPS"))
+            || matches!(words.w(p), "%" | "percent")
+    });
+    if after_amount
+        && matches!(w(0), "a" | "an")
+        && unit_at == 1
+        && !matches!(w(2), "ago" | "earlier" | "later" | "before" | "after" | "prior" | "previously")
+    {
         return None;
     }
     let amount = n.unwrap_or(0) as i64;
@@ -186,8 +199,19 @@ pub(super) fn match_the(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             return Some((4, Sem::Duration { unit, amount: Some(amount) }));
         }
     }
-    // the day prior, the day before, the week after
+    // the day prior, the day before, the week after; but "the day before the election" and "the
+    // day prior to the vote" are dated by an event, not by the text's time.
     if let Some(unit) = words::unit(w(1)).filter(|_| !words::plural(w(1))) {
+        let of_event = match w(2) {
+            "before" | "after" => starts_noun_phrase(words, i + 3),
+            "prior" => w(3) == "to",
+            _ => false,
+        };
+        if of_event {
+            // Only in apposition to a date is its value known ("Oct. 12, the day before the
+            // plunge"); see `timex::run`.
+            return (unit == Unit::Day).then_some((2, Sem::DayOfEvent));
+        }
         match w(2) {
             "prior" | "before" | "earlier" => return Some((3, Sem::Narrative { unit, offset: -1 })),
             "after" | "later" => return Some((3, Sem::Narrative { unit, offset: 1 })),

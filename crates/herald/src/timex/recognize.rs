@@ -55,6 +55,15 @@ pub(crate) enum Sem {
     Narrative { unit: Unit, offset: i64 },
     /// An amount of time (`three days`); `None` for a vague amount (`several days`).
     Duration { unit: Unit, amount: Option<u32> },
+    /// An amount and a half (`2 1/2 years`, `a minute and a half`).
+    DurationAndHalf { unit: Unit, amount: u32 },
+    /// The end of the year the tense picks (`by year end`), valued as that year.
+    YearEnd,
+    /// A month of the year the text last named (`March of that year`).
+    MonthOfThatYear(u8),
+    /// "the day" of "the day before the plunge": a day an event dates, known only in apposition
+    /// to a date.
+    DayOfEvent,
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     Ref(&'static str),
     /// A recurrence (`daily`, `every week`).
@@ -144,6 +153,28 @@ fn shift_of(word: &str) -> Option<Shift> {
     })
 }
 
+/// "2 1/2 years", "two and a half years", "an hour and a half": a duration and a half.
+fn and_a_half(words: &Words<'_>, i: usize, n: u32) -> Option<(usize, Sem)> {
+    let w = |k: usize| words.w(i + k);
+    let half = |at: usize| w(at) == "and" && w(at + 1) == "a" && w(at + 2) == "half";
+    // Where the unit's phrase starts (one before the unit word) and the words after it.
+    let (at, after) = if w(1) == "1/2" {
+        (1, 0)
+    } else if half(1) {
+        (3, 0)
+    } else if matches!(w(0), "a" | "an" | "one") && words::unit(w(1)).is_some() && half(2) {
+        (0, 3)
+    } else {
+        return None;
+    };
+    match amount_unit(words, i + at, Some(n))? {
+        (len, Sem::Duration { unit, amount: Some(amount) }) => {
+            Some((at + len + after, Sem::DurationAndHalf { unit, amount }))
+        }
+        _ => None,
+    }
+}
+
 /// A match, with a clock time joined to the day that follows it ("9 a.m. Tuesday", "4 a.m.
 /// EDT Thursday", "noon Saturday"): one TIME on that day, as TimeML tags it.
 fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
@@ -157,11 +188,20 @@ fn match_at(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     if matches!(words.w(next), "on" | ",") {
         next += 1;
     }
+    // "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis dates the time, and stays an
+    // expression of its own.
+    let (next, own) = match (words.w(next), (next + 1..next + 6).find(|&j| words.w(j) == ")")) {
+        ("(", Some(close)) => (close + 1, true),
+        _ => (next, false),
+    };
     match match_single(words, next) {
         Some((
             more,
             day @ (Sem::Weekday { part: None, .. } | Sem::RelDay { part: None, .. } | Sem::Day { .. }),
-        )) => Some((next + more - i, Sem::ClockOn { hour, minute, day: Box::new(day) })),
+        )) => {
+            let len = if own { len } else { next + more - i };
+            Some((len, Sem::ClockOn { hour, minute, day: Box::new(day) }))
+        }
         _ => Some((len, sem)),
     }
 }
@@ -203,6 +243,21 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
             };
             return Some((2, Sem::Clock { hour, minute: 0 }));
         }
+        // "at 4 in the morning", "8 in the evening": a clock time.
+        if w(1) == "in"
+            && w(2) == "the"
+            && let Ok(h) = w0.parse::<u8>()
+            && (1..=12).contains(&h)
+        {
+            let hour = match w(3) {
+                "morning" => Some(h % 12),
+                "afternoon" | "evening" => Some(h % 12 + 12),
+                _ => None,
+            };
+            if let Some(hour) = hour {
+                return Some((4, Sem::Clock { hour, minute: 0 }));
+            }
+        }
         // Day-first dates: 23 October 2025.
         if let (Some(d), Some(m)) = (day_number(w0), month_at(words, i + 1)) {
             return Some(match year(w(2)) {
@@ -221,9 +276,9 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         if let Some(d) = decade(w0) {
             return Some((1, Sem::Decade(d)));
         }
-        // Durations: 10-year, 24 hours, three days ago.
+        // Durations: 10-year, 24 hours, three days ago, 2 1/2 years.
         if let Some(n) = words::number(w0)
-            && let Some(m) = amount_unit(words, i, Some(n))
+            && let Some(m) = and_a_half(words, i, n).or_else(|| amount_unit(words, i, Some(n)))
         {
             return Some(m);
         }
@@ -241,6 +296,10 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     }
     // Month-first dates and months.
     if let Some(m) = month_at(words, i) {
+        // "in March of that year": the month of the year the text last named.
+        if w(1) == "of" && w(2) == "that" && w(3) == "year" {
+            return Some((4, Sem::MonthOfThatYear(m)));
+        }
         if let Some(d) = day_number(w(1)) {
             if w(2) == ","
                 && let Some(y) = year(w(3))
@@ -290,7 +349,10 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
     }
     // "that day", "that same day", "later that year", "that morning"
     let (lead, that) = if matches!(w0, "earlier" | "later") { (1, w(1)) } else { (0, w0) };
-    if that == "that" {
+    // (Not "said that year-end prices…" or "that year to date it sold…", where "that" is a
+    // conjunction.)
+    let compound = |k: usize| w(k) == "-" || (w(k) == "to" && w(k + 1) == "date");
+    if that == "that" && !compound(lead + 2) && !compound(lead + 3) {
         let same = usize::from(w(lead + 1) == "same");
         let noun = w(lead + 1 + same);
         let part = words::part_of_day(noun);
@@ -342,6 +404,17 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         })
     {
         return Some((3, Sem::Day { year: None, month: 12, day: 31 }));
+    }
+    // "by year end", "by year's end": the end of the year, whose value is the year (TimeML
+    // marks the end with a modifier).
+    let possessive = usize::from(matches!(w(1), "'s" | "’s"));
+    if w0 == "year"
+        && w(1 + possessive) == "end"
+        && i.checked_sub(1).is_some_and(|p| {
+            matches!(words.w(p), "by" | "at" | "since" | "until" | "till" | "before" | "after" | "around")
+        })
+    {
+        return Some((2 + possessive, Sem::YearEnd));
     }
     // "year-earlier", "year-ago period": the year before (the same quarter in quarterly copy).
     if w0 == "year" && w(1) == "-" && matches!(w(2), "ago" | "earlier") {
@@ -395,7 +468,14 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         "noon" | "midday" => return Some((1, Sem::Clock { hour: 12, minute: 0 })),
         "mid-afternoon" | "mid-morning" => {
             let part = words::part_of_day(&w0[4..]);
-            return Some((1, Sem::RelDay { offset: 0, part }));
+            // "at mid-afternoon yesterday": that part of yesterday.
+            let day = match w(1) {
+                "yesterday" => Some(-1),
+                "today" => Some(0),
+                "tomorrow" => Some(1),
+                _ => None,
+            };
+            return Some((1 + usize::from(day.is_some()), Sem::RelDay { offset: day.unwrap_or(0), part }));
         }
         // "by mid afternoon", written in two words.
         "mid" if matches!(w(1), "afternoon" | "morning") => {
@@ -411,7 +491,8 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         {
             return Some((1, Sem::Ref("FUTURE_REF")));
         }
-        "midnight" => return Some((1, Sem::Clock { hour: 0, minute: 0 })),
+        // "at midnight Friday": the end of Friday.
+        "midnight" => return Some((1, Sem::Clock { hour: 24, minute: 0 })),
         "fiscal" => {
             if let Some(y) = year(w(1)) {
                 return Some((2, Sem::Year(y)));
@@ -504,9 +585,16 @@ fn match_single(words: &Words<'_>, i: usize) -> Option<(usize, Sem)> {
         let (more, sem) = amount_unit(words, i + 1, Some(2))?;
         return Some((more + 1, sem));
     }
+    // "Islam will one day be…", "may someday return": some time ahead, not a day's length.
+    let modal = i.checked_sub(1).is_some_and(|p| {
+        matches!(words.w(p), "will" | "would" | "may" | "might" | "could" | "can" | "shall" | "should")
+    });
+    if modal && (w0 == "one" && w(1) == "day" || w0 == "someday") {
+        return Some((if w0 == "one" { 2 } else { 1 }, Sem::Ref("FUTURE_REF")));
+    }
     // a week ago, a year earlier, several days, years
     if let Some(n) = words::number(w0) {
-        return amount_unit(words, i, Some(n));
+        return and_a_half(words, i, n).or_else(|| amount_unit(words, i, Some(n)));
     }
     if words::vague_amount(w0) {
         return amount_unit(words, i, None);

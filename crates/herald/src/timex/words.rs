@@ -57,6 +57,23 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// The value of `n` units and a half, in the next smaller unit for the half ("2 1/2 years":
+    /// P2Y6M, "5 1/2 hours": PT5H30M).
+    pub(crate) fn duration_and_half(self, n: u32) -> String {
+        match self {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Week => format!("P{}DT12H", 7 * n + 3),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Quarter => format!("P{}M15D", 3 * n + 1),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", 10 * n + 5),
+        }
+    }
+}
+
 /// The unit of a unit word (`days`, `week`, `year-long`).
 pub(crate) fn unit(word: &str) -> Option<Unit> {
     Some(match word {
