@@ -133,3 +133,22 @@ fn a_city_is_its_own_entity_not_its_country() {
     assert_eq!(name_of(&doc, "France", 0), "France");
     assert_eq!(code_of(&doc, "Paris"), "FRA");
 }
+
+#[test]
+fn an_adjective_before_a_dictionary_country_is_no_part_of_its_name() {
+    // A user's dictionary names countries the recognizer has never seen; "Evil" opening the
+    // sentence describes Mordor, while "New" in "New England" stays part of a name.
+    let mut lex = herald::Lexicons::without_dictionaries();
+    let actors = "MORDOR [MOR]\nGONDOR [GON]\nARNOR [ARN]\nOSGILIATH [OSG]\nENGLAND [GBR]\n";
+    assert!(lex.add_user_actors("actors.txt", actors).is_empty());
+    let meta = Meta { published: Date::parse_iso("2024-03-06"), ..Meta::default() };
+    let doc = Pipeline::new().with_lexicons(&lex).annotate(
+        "Evil Mordor, the awful Arnor, and good Gondor welcomed a resumption of formal diplomatic ties \
+             with Osgiliath, the official news agency said in New England."
+            .to_string(),
+        meta,
+    );
+    assert_eq!(code_of(&doc, "Mordor"), "MOR");
+    assert_eq!(code_of(&doc, "Gondor"), "GON");
+    assert!(!doc.mentions.iter().any(|m| doc.slice(m.span) == "England"), "New England is one name");
+}

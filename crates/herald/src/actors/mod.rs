@@ -244,6 +244,20 @@ fn add_lexical(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, work: &mu
             let w = &mut work[i];
             let inside = w.tokens.start <= h.tokens.start && h.tokens.end <= w.tokens.end;
             let contains = h.tokens.start <= w.tokens.start && w.tokens.end <= h.tokens.end;
+            // "Evil Mordor", "mighty Russia": adjectives the recognizer took into a country's name
+            // are no part of it, unless they are the kind that make names ("New England", "Real
+            // Madrid") or are capitalized mid-sentence (a name's own word).
+            let adjectives = |r: Range<usize>| r.clone().all(|t| plain_adjective(doc, t));
+            if inside
+                && matches!(h.found, Found::Country(_))
+                && h.tokens.end == w.tokens.end
+                && h.tokens.start > w.tokens.start
+                && adjectives(w.tokens.start..h.tokens.start)
+            {
+                w.tokens = h.tokens.clone();
+                w.kind = kind;
+                continue;
+            }
             if (inside && w.tokens != h.tokens) || !(inside || contains) {
                 continue;
             }
@@ -261,6 +275,48 @@ fn add_lexical(doc: &Doc, lex: &Lexicons, hits: &[Hit], words: &Words, work: &mu
             }
         }
     }
+}
+
+/// Whether token `t` is an adjective that describes rather than names: not a name-forming word
+/// ("New", "Real", "North"), and capitalized only at the start of its sentence.
+fn plain_adjective(doc: &Doc, t: usize) -> bool {
+    const NAMING: &[&str] = &[
+        "new",
+        "real",
+        "great",
+        "greater",
+        "united",
+        "south",
+        "north",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "little",
+        "old",
+        "holy",
+        "royal",
+        "grand",
+        "saint",
+        "free",
+        "democratic",
+        "federal",
+        "islamic",
+        "arab",
+        "national",
+        "independent",
+    ];
+    let form = doc.form(t);
+    let sentence_start =
+        doc.sentence_of(t).and_then(|s| doc.sentences.get(s)).is_some_and(|s| s.tokens().start == t);
+    doc.upos(t) == Some(crate::layers::Upos::Adj)
+        && !NAMING.contains(&form.to_lowercase().as_str())
+        && (sentence_start || !form.starts_with(char::is_uppercase))
 }
 
 /// Moves the start of a name past a title the recognizer included ("Russian President
