@@ -152,3 +152,18 @@ fn an_adjective_before_a_dictionary_country_is_no_part_of_its_name() {
     assert_eq!(code_of(&doc, "Gondor"), "GON");
     assert!(!doc.mentions.iter().any(|m| doc.slice(m.span) == "England"), "New England is one name");
 }
+
+#[test]
+fn a_prefix_agent_goes_before_the_country_and_a_suffix_agent_after() {
+    // PETRARCH's agents file says where a role code goes: `[NGO~]` before, `[~GOV]` after.
+    let mut lex = herald::Lexicons::without_dictionaries();
+    assert!(lex.add_user_actors("actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n").is_empty());
+    assert!(lex.add_user_agents("agents.txt", "MSF {}  [NGO~]\nDIPLOMAT  [~GOV]\n").is_empty());
+    let meta = Meta { published: Date::parse_iso("2024-03-06"), ..Meta::default() };
+    let doc = Pipeline::new().with_lexicons(&lex).annotate(
+        "An MSF Arnor diplomat is about to restore full diplomatic ties with Gondor.".to_string(),
+        meta,
+    );
+    let codes: Vec<&str> = doc.mentions.iter().filter_map(|m| m.actor.as_deref()).collect();
+    assert!(codes.contains(&"NGOARNGOV"), "{codes:?}");
+}

@@ -18,6 +18,9 @@ pub struct Stated {
     pub country: Option<String>,
     /// Role codes in text order (`GOV`, `BUS`).
     pub roles: Vec<String>,
+    /// A role code that goes before the country's (`NGO` of "an MSF Arnor diplomat":
+    /// `NGOARNGOV`).
+    pub prefix: Option<String>,
     /// The code of a named dictionary actor among the words other than the mention's head
     /// (`White House` in "White House press secretary").
     pub org: Option<String>,
@@ -63,7 +66,11 @@ impl Stated {
                     }
                 },
                 Match::Actor(_) => {}
-                Match::Agent(code) => {
+                Match::Agent { code, prefix: true } => {
+                    st.prefix.get_or_insert_with(|| code.to_string());
+                    st.role_phrase = Some(words.lower[i..i + n].join(" "));
+                }
+                Match::Agent { code, prefix: false } => {
                     st.roles.push(code.to_string());
                     st.role_phrase = Some(words.lower[i..i + n].join(" "));
                 }
@@ -89,8 +96,9 @@ impl Stated {
     pub fn code(&self) -> Option<String> {
         match self.country.as_deref() {
             Some(country) => {
+                let before = self.prefix.as_deref().unwrap_or("");
                 let role = self.roles.first().map_or("", String::as_str);
-                Some(format!("{country}{role}"))
+                Some(format!("{before}{country}{role}"))
             }
             None => self.org.clone(),
         }

@@ -69,6 +69,8 @@ pub struct AgentEntry {
     pub phrase: Vec<String>,
     /// Role code(s), three letters each.
     pub code: String,
+    /// The code goes before the country's (`[NGO~]`), not after it (`[~GOV]`).
+    pub prefix: bool,
 }
 
 /// The text with XML comments (`<!-- … -->`, used by the PETRARCH validation dictionaries)
@@ -168,12 +170,12 @@ pub fn parse_agents(text: &str) -> (Vec<AgentEntry>, Vec<LexiconError>) {
             continue;
         }
         let (phrase_part, codes) = split_codes(line);
-        // `[~GOV]`, also written `[ ~GOV]`; a prefix agent `[NGO~]` codes the same way here.
-        let code = codes
-            .and_then(|c| c.trim().strip_prefix('['))
-            .and_then(|c| c.split(']').next())
-            .map(str::trim)
-            .and_then(|c| c.strip_prefix('~').or_else(|| c.strip_suffix('~')));
+        // `[~GOV]`, also written `[ ~GOV]`, follows the country (`ARNGOV`); a prefix agent
+        // `[NGO~]` goes before it (`NGOARN`).
+        let inner =
+            codes.and_then(|c| c.trim().strip_prefix('[')).and_then(|c| c.split(']').next()).map(str::trim);
+        let prefix = inner.is_some_and(|c| c.ends_with('~') && !c.starts_with('~'));
+        let code = inner.and_then(|c| c.strip_prefix('~').or_else(|| c.strip_suffix('~')));
         let Some(code) = code else {
             errors.push(err(format!("no [~CODE] in {line:?}")));
             continue;
@@ -192,7 +194,7 @@ pub fn parse_agents(text: &str) -> (Vec<AgentEntry>, Vec<LexiconError>) {
         for p in phrases {
             let words = phrase_words(&p);
             if !words.is_empty() {
-                entries.push(AgentEntry { phrase: words, code: code.to_string() });
+                entries.push(AgentEntry { phrase: words, code: code.to_string(), prefix });
             }
         }
     }
@@ -385,6 +387,12 @@ MICHELE_MONTAS_\t[HTIOPPMED <061231] [IGOUNOMED]\t[---]
         let (agents, errors) = parse_agents("HUMAN_RIGHTS_BODY  [NGO~]\n");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(agents[0].code, "NGO");
+        assert!(agents[0].prefix, "NGO~ goes before the country");
+        let (agents, _) = parse_agents(
+            "DIPLOMAT  [~GOV]
+",
+        );
+        assert!(!agents[0].prefix);
     }
 
     #[test]

@@ -33,8 +33,18 @@ pub struct Actor {
 pub enum Match<'a> {
     /// An actor (index into [`ActorLexicon::actor`]).
     Actor(u32),
-    /// An agent with its role code (`GOV`, `BUS`).
-    Agent(&'a str),
+    /// An agent.
+    Agent {
+        /// Its role code (`GOV`, `BUS`).
+        code: &'a str,
+        /// The code goes before the country's (`NGO~`).
+        prefix: bool,
+    },
+}
+
+/// The match of a stored agent code (a prefix agent's ends in `~`).
+fn agent_match(stored: &str) -> Match<'_> {
+    Match::Agent { code: stored.trim_end_matches('~'), prefix: stored.ends_with('~') }
 }
 
 /// Actors and agents by phrase.
@@ -42,6 +52,7 @@ pub enum Match<'a> {
 pub struct ActorLexicon {
     actors: Vec<Actor>,
     phrases: WordMap<u32>,
+    /// Phrase → code, a prefix agent's code ending in `~`.
     agents: WordMap<String>,
     /// First word → most words in a phrase starting with it.
     longest: WordMap<u8>,
@@ -80,7 +91,8 @@ impl ActorLexicon {
         for a in entries {
             let phrase = without_article(&a.phrase);
             self.note_first(phrase);
-            self.agents.insert(phrase.join(" "), a.code.clone());
+            let code = if a.prefix { format!("{}~", a.code) } else { a.code.clone() };
+            self.agents.insert(phrase.join(" "), code);
         }
         errors
     }
@@ -137,13 +149,13 @@ impl ActorLexicon {
                 return Some((n, Match::Actor(a)));
             }
             if let Some(code) = self.agents.get(key.as_str()) {
-                return Some((n, Match::Agent(code)));
+                return Some((n, agent_match(code)));
             }
             if let Some(lemma) = lemmas.get(n - 1).filter(|l| l.as_ref() != words[n - 1].as_ref()) {
                 key.truncate(stem_len);
                 key.push_str(lemma.as_ref());
                 if let Some(code) = self.agents.get(key.as_str()) {
-                    return Some((n, Match::Agent(code)));
+                    return Some((n, agent_match(code)));
                 }
             }
         }
@@ -153,7 +165,7 @@ impl ActorLexicon {
     /// The agent code of a lowercase phrase, if it is one (also tried on the lemma of the last
     /// word by callers).
     pub fn agent(&self, phrase: &str) -> Option<&str> {
-        self.agents.get(phrase).map(String::as_str)
+        self.agents.get(phrase).map(|c| c.trim_end_matches('~'))
     }
 
     /// The code of actor `index` on `date`.
@@ -194,14 +206,20 @@ mod tests {
         assert_eq!(lex.code_on(a, None), Some("USAGOV"));
         assert_eq!(lex.actor(a).unwrap().kind, ActorKind::Named);
         let words = ["press", "secretary"];
-        assert_eq!(lex.longest_match(&words, &words, &mut key), Some((2, Match::Agent("GOV"))));
+        assert_eq!(
+            lex.longest_match(&words, &words, &mut key),
+            Some((2, Match::Agent { code: "GOV", prefix: false }))
+        );
     }
 
     #[test]
     fn agents_match_on_the_lemma_of_their_last_word() {
         let lex = lexicon();
         let mut key = String::new();
-        assert_eq!(lex.longest_match(&["firms"], &["firm"], &mut key), Some((1, Match::Agent("BUS"))));
+        assert_eq!(
+            lex.longest_match(&["firms"], &["firm"], &mut key),
+            Some((1, Match::Agent { code: "BUS", prefix: false }))
+        );
         let (_, m) = lex.longest_match(&["russian"], &["russian"], &mut key).unwrap();
         let Match::Actor(a) = m else { panic!() };
         assert_eq!(lex.actor(a).unwrap().kind, ActorKind::Country);

@@ -329,7 +329,7 @@ fn trim_titles(doc: &Doc, lex: &Lexicons, words: &Words, work: &mut [Work]) {
         let end = w.tokens.end - 1;
         while i < end {
             match lex.actors.longest_match(&words.lower[i..end], &words.lemma[i..end], &mut key) {
-                Some((n, lexicon::Match::Agent(_))) => {
+                Some((n, lexicon::Match::Agent { .. })) => {
                     i += n;
                     // "Treasury Department" is a name, not a title before one.
                     let next_is_role = scan::role_at_end(lex, words, i, i + 1).is_some();

@@ -100,7 +100,7 @@ pub fn scan(doc: &Doc, lex: &Lexicons, words: &Words) -> Vec<Hit> {
                     Some((n, found))
                 }
                 Match::Actor(_) => None,
-                Match::Agent(code) => Some((n, Found::Agent { code: code.to_string() })),
+                Match::Agent { code, .. } => Some((n, Found::Agent { code: code.to_string() })),
             });
             match (lexical, place) {
                 (Some((n, found)), place) => {

@@ -54,7 +54,7 @@ pub fn marks(forms: &[&str], lex: &Lexicons) -> Vec<Marks> {
                         Some(a) if a.entry.codes.iter().any(|c| c.from.is_some() || c.until.is_some()) => 2,
                         _ => 4,
                     },
-                    Match::Agent(_) => 3,
+                    Match::Agent { .. } => 3,
                 };
                 for (k, mk) in out[i..i + n].iter_mut().enumerate() {
                     mk.actor = mix(kind, u64::from(k == 0) + 2 * u64::from(n > 1));
