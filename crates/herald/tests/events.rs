@@ -273,6 +273,18 @@ fn a_pattern_that_names_its_targets_preposition_finds_the_target_there() {
 }
 
 #[test]
+fn reporting_an_act_is_no_statement_to_its_place() {
+    // What was said tells of an act (arrests) whose actors cannot be read: the report is about the
+    // act, not a statement to, or criticism of, the countries where it happened.
+    let doc = analyze(
+        "Assistant US Attorney Scott Christie said several people had been arrested in Argentina, \
+         Bulgaria, Canada, Estonia, Poland and Sweden.",
+        "2005-03-06",
+    );
+    assert_eq!(coded(&doc), Vec::<String>::new());
+}
+
+#[test]
 fn conditions_reports_and_prepositions_are_not_misread_as_acts() {
     // A condition is no act; the statement it belongs to stays.
     let doc = analyze(

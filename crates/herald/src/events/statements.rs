@@ -173,7 +173,10 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         // event; the act is. Nor is reporting a grim act criticism of its doer ("Israeli strikes
         // killed 20 people, Lebanese officials said").
         let attribution = code == "010" || rule == HOSTILE_WORDS;
-        if attribution && acts.iter().any(|&trigger| q.content.contains(trigger)) {
+        if attribution
+            && (acts.iter().any(|&trigger| q.content.contains(trigger))
+                || tells_of_act(doc, lex, tree, q.content))
+        {
             continue;
         }
         let rule = format!("{rule} ({})", doc.slice(q.cue.unwrap_or(q.span)));
@@ -192,6 +195,17 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         }
     }
     out
+}
+
+/// Whether what was said tells of an act the dictionary codes even where its actors could not
+/// be read ("…, almost five years after crowds burned down its embassy, an official said"): the
+/// report is about the act, not a statement to someone.
+fn tells_of_act(doc: &Doc, lex: &Lexicons, tree: &Tree, content: Span) -> bool {
+    doc.token_range(content).any(|t| {
+        doc.upos(t) == Some(crate::layers::Upos::Verb)
+            && polarity(doc, tree, t) == Polarity::Act
+            && code_verb(doc, &lex.verbs, tree, t, None).is_some_and(|(c, _)| !c.starts_with("01"))
+    })
 }
 
 /// The widest mention around `m` that gives its country a role ("The Calenardhon Congressmen"
