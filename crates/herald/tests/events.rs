@@ -334,3 +334,31 @@ fn conditions_reports_and_prepositions_are_not_misread_as_acts() {
     assert!(c.iter().any(|e| e.starts_with("JPN->PHL 06")), "{c:?}");
     assert!(!c.iter().any(|e| e.ends_with(" 080") || e.contains("->MIL")), "{c:?}");
 }
+
+#[test]
+fn patterns_read_the_subject_and_the_verbs_own_complements() {
+    // PETRARCH matches words before the verb in its subject (and auxiliaries), words after it in
+    // its own complements: not an adverb ("recently") nor a clause hung on the verb.
+    let mut lex = herald::Lexicons::without_dictionaries();
+    let actors = "GOLLUM [HOB]\nMORDOR [MOR]\nARNOR [ARN]\nGONDOR [GON]\nPHILIPPINES [PHL]\n";
+    assert!(lex.add_user_actors("actors.txt", actors).is_empty());
+    let verbs = "--- ALLOW [080] ---\nALLOW\n- RECENTLY * [025]\n\n--- ABANDON [1121] ---\nABANDON\n\
+                 - * EMBASSY [999]\n\n--- CRITICIZE [111] ---\nCRITICIZE\n";
+    assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
+    let coded_with = |text: &str| {
+        let meta = Meta { published: Date::parse_iso("2020-01-01"), ..Meta::default() };
+        let doc = Pipeline::new().with_lexicons(&lex).annotate(text.to_string(), meta);
+        coded(&doc)
+    };
+    assert_eq!(coded_with("Gollum recently allowed Mordor to leave."), ["HOB->MOR 080"]);
+    assert_eq!(
+        coded_with("Arnor abandoned its ties with Gondor because crowds had trashed its embassy."),
+        ["ARN->GON 1121"]
+    );
+    // A participle the parser coordinated with an adverb that took the copula is passive: its
+    // subject was criticized, it did not criticize.
+    assert_eq!(
+        coded_with("The Philippines was heavily and unjustly criticized over its dispute with Gondor."),
+        Vec::<String>::new()
+    );
+}

@@ -256,7 +256,21 @@ fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
             None => oblique(v, &targets),
         };
     }
-    if source.is_none() && matches!(doc.rel(v), "xcomp" | "conj" | "advcl") {
+    // "was heavily and unjustly criticized", parsed as a participle coordinated with an adverb
+    // that took the copula: passive all the same, its subject the target.
+    // (An adverb heads it only in such a misparse; "was tired and left" is no passive.)
+    let passive_conj = doc.rel(v) == "conj"
+        && doc.morphology.get(v).is_some_and(|m| matches!(m.xpos.as_str(), "VBN" | "VBD"))
+        && !children(tree, v).any(|c| doc.rel(c).starts_with("nsubj"))
+        && doc.head(v).is_some_and(|h| {
+            doc.upos(h) == Some(Upos::Adv)
+                && children(tree, h)
+                    .any(|c| matches!(doc.rel(c), "cop" | "aux:pass") && lemma(doc, c) == "be")
+        });
+    if passive_conj && !passive {
+        let subject = doc.head(v).and_then(|h| children(tree, h).find(|&c| doc.rel(c).starts_with("nsubj")));
+        (source, target) = (oblique(v, &["by"]), subject);
+    } else if source.is_none() && matches!(doc.rel(v), "xcomp" | "conj" | "advcl") {
         source = doc.head(v).and_then(|h| children(tree, h).find(|&c| doc.rel(c) == "nsubj"));
     }
     // Two subjects with "and" between them are one coordinated subject, not a title and its
@@ -340,14 +354,32 @@ fn code_verb_pair(
     let particle_ok = |t: usize| {
         doc.rel(t) == "compound:prt" || t == v + 1 || doc.morphology.get(t).is_some_and(|m| m.xpos == "RP")
     };
-    let words = |r: Range<usize>| -> Vec<TextWord> {
+    let words = |r: &mut dyn Iterator<Item = usize>| -> Vec<TextWord> {
         r.filter(|&t| t != v).map(|t| (doc.form(t).to_lowercase(), lemma(doc, t), particle_ok(t))).collect()
     };
-    let mut after = words(v + 1..phrase.end);
+    // After the verb: its own complements, not a clause hung on it ("…, almost five years after
+    // crowds trashed its embassy", "and seized the town"). Before it: its subject, auxiliaries
+    // and negation ("TANKS *", "WILL NOT *"), not an adverb ("Gollum recently allowed…").
+    let hung: Vec<Range<usize>> = children(tree, v)
+        .filter(|&c| matches!(doc.rel(c), "advcl" | "parataxis" | "conj"))
+        .map(|c| tree.subtree(c))
+        .collect();
+    let subjects: Vec<Range<usize>> = children(tree, v)
+        .filter(|&c| matches!(doc.rel(c), "nsubj" | "nsubj:pass"))
+        .map(|c| tree.subtree(c))
+        .collect();
+    let pre_word = |t: usize| {
+        subjects.iter().any(|r| r.contains(&t))
+            || doc.head(t) == Some(v)
+                && (matches!(doc.rel(t), "aux" | "aux:pass" | "cop")
+                    || doc.rel(t) == "advmod" && matches!(lemma(doc, t).as_str(), "not" | "n't" | "never"))
+    };
+    let mut after = words(&mut (v + 1..phrase.end).filter(|t| !hung.iter().any(|r| r.contains(t))));
     if let Some(o) = object.filter(|&o| o < v) {
         after.insert(0, (doc.form(o).to_lowercase(), lemma(doc, o), false));
     }
-    let (after, before) = (Words::new(dict, after), Words::new(dict, words(phrase.start..v)));
+    let before = words(&mut (phrase.start..v).filter(|&t| pre_word(t)));
+    let (after, before) = (Words::new(dict, after), Words::new(dict, before));
     // The longest pattern of any of the verb's blocks (a later dictionary wins a tie).
     let best = candidates
         .iter()

@@ -40,8 +40,8 @@ pub struct Pattern {
     pub reverse: Option<String>,
     /// The pattern as written (for evidence).
     pub text: String,
-    /// `+` (the target) before the verb and `$` (the source) after it: "RECEIVE - + * MONEY $"
-    /// — the subject receives, the one named after the verb gives.
+    /// `$` (the source) after the verb with no target after it: "RECEIVE - + * MONEY $" — the
+    /// subject receives, the one named after the verb gives.
     pub swap: bool,
     /// The preposition whose object the pattern names as the target ("WARN - * THEIR ^ ABOUT +":
     /// warned their people *about* the target), lowercase.
@@ -293,7 +293,10 @@ fn parse_pattern(body: &str) -> Result<Pattern, String> {
         .filter(|w| !matches!(w, Word::Literal(l) if l.is_empty()))
         .collect()
     };
-    let swap = pre.contains('+') && post.contains('$');
+    // The source named after the verb ("$") makes the subject the target, whether the pattern
+    // marks the target before the verb or not ("CELEBRATE - * TABASKI ^ $": whoever is named
+    // after the feast celebrates it with the subject).
+    let swap = post.contains('$') && !pre.contains('$') && !post.contains('+');
     Ok(Pattern {
         target_case: target_case(post),
         pre: read(pre),
