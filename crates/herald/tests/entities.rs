@@ -167,3 +167,20 @@ fn a_prefix_agent_goes_before_the_country_and_a_suffix_agent_after() {
     let codes: Vec<&str> = doc.mentions.iter().filter_map(|m| m.actor.as_deref()).collect();
     assert!(codes.contains(&"NGOARNGOV"), "{codes:?}");
 }
+
+#[test]
+fn organizations_keep_their_adjectives_and_times_are_no_names() {
+    // An adjective the agents file lists ("Islamic") is no title before a name.
+    let doc = analyze(
+        "Islamic Jihad has refused to recognize the truce, the Iraqi Islamic Party said Friday.",
+        "2005-01-07",
+    );
+    let spans: Vec<(&str, MentionKind)> = doc.mentions.iter().map(|m| (doc.slice(m.span), m.kind)).collect();
+    assert!(spans.contains(&("Islamic Jihad", MentionKind::Org)), "{spans:?}");
+    assert!(spans.contains(&("Iraqi Islamic Party", MentionKind::Org)), "{spans:?}");
+    assert!(!spans.iter().any(|(s, _)| *s == "Friday"), "a weekday is no speaker: {spans:?}");
+    // A town's name ending in "-i" alone in a list is a place, not a nationality.
+    let doc = analyze("Three were found dead in Mosul, Baiji, and Tuz.", "2005-01-07");
+    let baiji = doc.mentions.iter().find(|m| doc.slice(m.span) == "Baiji").map(|m| m.kind);
+    assert_eq!(baiji, Some(MentionKind::Gpe));
+}

@@ -108,17 +108,23 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
         .collect();
 }
 
-/// The recognizer's mentions as token ranges, cut before a time expression and without
-/// trailing function words and common nouns ("US Treasury Department on Wednesday" → "US
-/// Treasury Department", "White House press secretary" → "White House"). A span with no proper
-/// noun ("Dialogue" opening a sentence) is no name.
-fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
+/// Which tokens a time expression covers.
+fn timex_tokens(doc: &Doc) -> Vec<bool> {
     let mut in_timex = vec![false; doc.tokens.len()];
     for t in &doc.timexes {
         for i in doc.token_range(t.span) {
             in_timex[i] = true;
         }
     }
+    in_timex
+}
+
+/// The recognizer's mentions as token ranges, cut before a time expression and without
+/// trailing function words and common nouns ("US Treasury Department on Wednesday" → "US
+/// Treasury Department", "White House press secretary" → "White House"). A span with no proper
+/// noun ("Dialogue" opening a sentence) is no name.
+fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
+    let in_timex = timex_tokens(doc);
     let mut out = Vec::new();
     for m in &doc.mentions {
         let range = doc.token_range(m.span);
@@ -331,9 +337,11 @@ fn trim_titles(doc: &Doc, lex: &Lexicons, words: &Words, work: &mut [Work]) {
             match lex.actors.longest_match(&words.lower[i..end], &words.lemma[i..end], &mut key) {
                 Some((n, lexicon::Match::Agent { .. })) => {
                     i += n;
-                    // "Treasury Department" is a name, not a title before one.
+                    // "Treasury Department" is a name, not a title before one; nor is an
+                    // adjective a title ("Islamic Jihad", "Iraqi Islamic Party").
                     let next_is_role = scan::role_at_end(lex, words, i, i + 1).is_some();
-                    if !next_is_role && capitalized(doc, i) {
+                    let adjective = doc.upos(i - 1) == Some(Upos::Adj);
+                    if !next_is_role && !adjective && capitalized(doc, i) {
                         cut = Some(i);
                     }
                 }
@@ -360,7 +368,9 @@ fn trim_titles(doc: &Doc, lex: &Lexicons, words: &Words, work: &mut [Work]) {
 /// subject of "said", "warned", "told" ("General Amir Haddad said").
 fn add_missed_speakers(doc: &Doc, work: &mut Vec<Work>) {
     let mut found = Vec::new();
-    for i in 0..doc.tokens.len() {
+    // ("said Friday" parsed with "Friday" as a subject is a time, not a speaker.)
+    let in_timex = timex_tokens(doc);
+    for i in (0..doc.tokens.len()).filter(|&i| !in_timex[i]) {
         let dep = match doc.syntax.get(i) {
             Some(d) if d.rel == "nsubj" && doc.upos(i) == Some(Upos::Propn) && capitalized(doc, i) => d,
             _ => continue,
@@ -494,7 +504,15 @@ fn demonym(doc: &Doc, tokens: Range<usize>) -> bool {
     let last = tokens.end - 1;
     let Some(m) = doc.morphology.get(last) else { return true };
     let word = doc.form(last).to_lowercase();
-    let ending = ["an", "ans", "ese", "ish", "i", "is"].iter().any(|e| word.ends_with(e));
+    // A singular name ending in "-i" is a demonym only before what it describes ("Iraqi Islamic
+    // Party") or after a determiner ("the Kuwaiti"), not alone in a list of towns ("Mosul, Baiji,
+    // and Tuz"); "the German" is one.
+    let attributive = same_sentence(doc, last, last + 1)
+        && (matches!(doc.upos(last + 1), Some(Upos::Noun | Upos::Propn | Upos::Adj))
+            || doc.form(last + 1) == "-")
+        || tokens.start > 0 && doc.upos(tokens.start - 1) == Some(Upos::Det);
+    let ending = ["an", "ans", "ese", "ish", "is"].iter().any(|e| word.ends_with(e))
+        || word.ends_with('i') && attributive;
     matches!(m.xpos.as_str(), "JJ" | "JJR" | "JJS" | "NNS" | "NNPS") || ending
 }
 
