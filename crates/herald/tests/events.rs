@@ -228,7 +228,8 @@ fn condemning_an_act_targets_whoever_did_it() {
         "Ukrainian lawmakers condemned an attack by Russian troops on a hospital in Kharkiv.",
         "2024-03-06",
     );
-    assert!(coded(&doc).contains(&"UKRLEG->RUSMIL 112".to_string()), "{:?}", coded(&doc));
+    // (111 denounce: CONDEMN codes so itself; the block's "ATTACK ON +" 112 was written for BLAME.)
+    assert!(coded(&doc).contains(&"UKRLEG->RUSMIL 111".to_string()), "{:?}", coded(&doc));
     // The speaker is the role the country names ("The Georgia Congressmen", which the quotes
     // layer attributes to "Georgia"), not the country alone.
     let doc = analyze("The Georgia Congressmen condemned an attack by Russian soldiers.", "2024-03-06");
@@ -361,4 +362,22 @@ fn patterns_read_the_subject_and_the_verbs_own_complements() {
         coded_with("The Philippines was heavily and unjustly criticized over its dispute with Gondor."),
         Vec::<String>::new()
     );
+}
+
+#[test]
+fn a_verb_with_its_own_code_skips_patterns_written_for_another_member() {
+    // Phoenix notes the member a pattern was written for ("# MONITOR"); a member with a code of
+    // its own ("CONTROL [061]") is not that member.
+    let mut lex = herald::Lexicons::without_dictionaries();
+    assert!(lex.add_user_actors("actors.txt", "GONDOR [GON]\nMORDOR [MOR]\n").is_empty());
+    let verbs = "---  OVERSEE   [060]  ---\nCONTROL [061]\nMONITOR [090]\n\
+                 - * SANCTIONS (ON)   [090]   # MONITOR\n";
+    assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
+    let coded_with = |text: &str| {
+        let meta = Meta { published: Date::parse_iso("2020-01-01"), ..Meta::default() };
+        let doc = Pipeline::new().with_lexicons(&lex).annotate(text.to_string(), meta);
+        coded(&doc)
+    };
+    assert_eq!(coded_with("Gondor monitored the sanctions on Mordor."), ["GON->MOR 090"]);
+    assert_eq!(coded_with("Gondor controlled the sanctions on Mordor."), ["GON->MOR 061"]);
 }

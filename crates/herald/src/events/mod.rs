@@ -381,10 +381,14 @@ fn code_verb_pair(
     let before = words(&mut (phrase.start..v).filter(|&t| pre_word(t)));
     let (after, before) = (Words::new(dict, after), Words::new(dict, before));
     // The longest pattern of any of the verb's blocks (a later dictionary wins a tie).
+    // A verb with a code of its own does not take the patterns its block's dictionary wrote for
+    // another member ("ADDRESS [010]" in the block of MONITOR).
     let best = candidates
         .iter()
-        .filter_map(|e| dict.blocks.get(e.block))
-        .flat_map(|b| b.patterns.iter().map(move |p| (b, p)))
+        .filter_map(|e| dict.blocks.get(e.block).map(|b| (e, b)))
+        .flat_map(|(e, b)| b.patterns.iter().map(move |p| (e, b, p)))
+        .filter(|(e, _, p)| e.code.is_none() || !dict.written_for_other(p, e.block, &lemma_v))
+        .map(|(_, b, p)| (b, p))
         .filter(|(_, p)| !p.post.is_empty() || !p.pre.is_empty())
         .filter(|(_, p)| after.fit(&p.post) && before.fit(&p.pre))
         .max_by_key(|(_, p)| p.pre.len() + p.post.len());

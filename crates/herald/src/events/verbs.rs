@@ -43,6 +43,9 @@ pub struct Pattern {
     /// `$` (the source) after the verb with no target after it: "RECEIVE - + * MONEY $" — the
     /// subject receives, the one named after the verb gives.
     pub swap: bool,
+    /// The member verb the dictionary notes the pattern was written for (`# MONITOR`), lowercase;
+    /// `None` when the note names none (`# pas 3/2/02`). See [`VerbDictionary::written_for_other`].
+    pub written_for: Option<String>,
     /// The preposition whose object the pattern names as the target ("WARN - * THEIR ^ ABOUT +":
     /// warned their people *about* the target), lowercase.
     pub target_case: Option<String>,
@@ -141,7 +144,10 @@ impl VerbDictionary {
                 line.strip_prefix('-').or_else(|| line.trim_start().starts_with('*').then_some(line))
             {
                 match (block, parse_pattern(pattern)) {
-                    (Some(b), Ok(p)) => self.blocks[b].patterns.push(p),
+                    (Some(b), Ok(mut p)) => {
+                        p.written_for = written_for(raw);
+                        self.blocks[b].patterns.push(p);
+                    }
                     (None, _) => errors.push(err("a pattern outside a verb block".into())),
                     (_, Err(m)) => errors.push(err(m)),
                 }
@@ -191,6 +197,16 @@ impl VerbDictionary {
             .flatten()
             .filter(|verbs| verbs.iter().any(|v| v.particle.is_none()));
         own.or_else(|| self.verbs.get(lemma)).or_else(|| self.forms.get(form).and_then(|l| self.verbs.get(l)))
+    }
+
+    /// Whether pattern `p` of block `block` was written for another member of the block than
+    /// `lemma` ("- * SANCTIONS [090] # MONITOR" is about monitoring sanctions, not about
+    /// "addressed the sanctions", whose verb codes 010 of its own).
+    pub fn written_for_other(&self, p: &Pattern, block: usize, lemma: &str) -> bool {
+        p.written_for.as_deref().is_some_and(|w| {
+            let first = w.split(' ').next().unwrap_or(w);
+            first != lemma && self.verbs.get(first).is_some_and(|vs| vs.iter().any(|v| v.block == block))
+        })
     }
 
     /// Whether `word` (lowercase) matches pattern word `w`.
@@ -266,6 +282,14 @@ fn parse_member(line: &str) -> Result<Member, String> {
 }
 
 /// ` PRE * POST [code]`.
+/// The note after a pattern's `#` when it is one word in capitals (`# MONITOR`, `# CALL_OFF`):
+/// the verb the pattern was written for.
+fn written_for(raw: &str) -> Option<String> {
+    let note = raw.split_once('#')?.1.split_whitespace().next()?;
+    let word = note.chars().all(|c| c.is_ascii_uppercase() || c == '_') && note.len() > 1;
+    word.then(|| note.trim_matches('_').replace('_', " ").to_lowercase())
+}
+
 /// The word right before the target marker `+` after the verb, when it is a plain word (a
 /// preposition: "(WITH +)", "ABOUT +"); `None` for "^ +" or a `+` after a closed phrase.
 fn target_case(post: &str) -> Option<String> {
@@ -298,6 +322,7 @@ fn parse_pattern(body: &str) -> Result<Pattern, String> {
     // after the feast celebrates it with the subject).
     let swap = post.contains('$') && !pre.contains('$') && !post.contains('+');
     Ok(Pattern {
+        written_for: None,
         target_case: target_case(post),
         pre: read(pre),
         post: read(post),
@@ -337,6 +362,14 @@ mod tests {
         assert_eq!(cancel.patterns[0].reverse.as_deref(), Some("041"));
         // "levied" is LEVY's; "levy" itself too.
         assert_eq!(d.entries("levy", "levied").map(|v| v[0].block), Some(impose.block));
+    }
+
+    #[test]
+    fn a_note_in_capitals_names_the_verb_a_pattern_was_written_for() {
+        assert_eq!(written_for("- * SANCTIONS  [090]   # MONITOR"), Some("monitor".to_string()));
+        assert_eq!(written_for("- * MEETING [160] # CALL_OFF"), Some("call off".to_string()));
+        assert_eq!(written_for("- * TABASKI ^ $ [017]  # pas  3/2/02"), None);
+        assert_eq!(written_for("- * SANCTIONS [163]"), None);
     }
 
     #[test]
