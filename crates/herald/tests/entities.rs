@@ -42,6 +42,11 @@ fn summit_briefing_actor_codes() {
     assert_eq!(code_of(&doc, "significant Russian oil firms"), "RUSBUS");
     assert_eq!(code_of(&doc, "Moscow"), "RUSGOV", "Moscow asserting is the Russian government");
     assert_eq!(code_of(&doc, "Russia"), "RUS");
+    // The headline's "Putin-Trump Summit" names the summit's parties, each a mention of its
+    // person; "press" of "White House press secretary" is no part of the White House.
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Summit") || n.ends_with("press")), "{names:?}");
+    assert_eq!(name_of(&doc, "Putin", 0), "Vladimir Putin");
 }
 
 #[test]

@@ -66,6 +66,17 @@ struct Work {
     plural: bool,
 }
 
+impl Work {
+    /// A name of `kind` over `tokens`, not yet coded.
+    fn named(tokens: Range<usize>, kind: MentionKind) -> Work {
+        Work { tokens, kind, actor: None, role: None, agent: None, plural: false }
+    }
+}
+
+/// Nouns that make a name before them an event's ("Putin-Trump Summit").
+const EVENT_NOUNS: &[&str] =
+    &["summit", "talks", "meeting", "conference", "accord", "agreement", "deal", "treaty"];
+
 /// Runs the stage: replaces `doc.mentions` (the recognizer's spans) with coded mentions.
 pub fn run(doc: &mut Doc, lex: &Lexicons) {
     if doc.tokens.is_empty() {
@@ -132,8 +143,13 @@ fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
         // A capitalized name does not end in a lowercase common noun; all-lowercase web text
         // ("san francisco") is left as the recognizer read it.
         let cased = capitalized(doc, range.start);
+        // (Whatever its tag: "press" of "White House press secretary" read as a proper noun.)
+        // (Not the end of a hyphenated name: "Chung Mong-koo".)
         let common = |i: usize| {
-            !capitalized(doc, i) && matches!(doc.upos(i), Some(Upos::Noun | Upos::Adj | Upos::Verb))
+            !capitalized(doc, i)
+                && (matches!(doc.upos(i), Some(Upos::Noun | Upos::Adj | Upos::Verb))
+                    || doc.form(i).chars().all(|c| c.is_ascii_lowercase())
+                        && !(i > 0 && doc.form(i - 1) == "-"))
         };
         while end > range.start
             && (matches!(doc.upos(end - 1), Some(Upos::Adp | Upos::Det | Upos::Punct | Upos::Cconj))
@@ -146,15 +162,26 @@ fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
         let initial = (doc.sentences.iter().map(|s| s.token_start as usize))
             .any(|s| (s..range.start).all(|i| !doc.form(i).chars().any(char::is_alphanumeric)));
         let nameless = (range.start..end).all(|i| !matches!(doc.upos(i), Some(Upos::Propn | Upos::X)));
+        // "Putin-Trump Summit" in a title-case headline names an event after its parties: the
+        // names are the mentions, one each.
+        let event = m.kind == MentionKind::Person
+            && end > range.start + 1
+            && EVENT_NOUNS.contains(&doc.form(end - 1).to_lowercase().as_str());
+        if event {
+            let names = range.start..end - 1;
+            let mut start = names.start;
+            for i in names.clone().chain(std::iter::once(names.end)) {
+                if i == names.end || doc.form(i) == "-" {
+                    if i > start {
+                        out.push(Work::named(start..i, MentionKind::Person));
+                    }
+                    start = i + 1;
+                }
+            }
+            continue;
+        }
         if end > range.start && !(initial && nameless && end - range.start == 1) {
-            out.push(Work {
-                tokens: range.start..end,
-                kind: m.kind,
-                actor: None,
-                role: None,
-                agent: None,
-                plural: false,
-            });
+            out.push(Work::named(range.start..end, m.kind));
         }
     }
     out

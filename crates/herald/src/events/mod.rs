@@ -116,6 +116,28 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
             None => merged.push(e),
         }
     }
+    // A mention the text gives no date ("White House: Putin-Trump Summit Remains a Possibility"
+    // in the headline) of an act it dates elsewhere is that act, not another on the day of
+    // publication.
+    let same_act = |a: &Event, b: &Event| {
+        a.code == b.code
+            && a.source.as_ref().map(|x| &x.code) == b.source.as_ref().map(|x| &x.code)
+            && a.target.as_ref().map(|x| &x.code) == b.target.as_ref().map(|x| &x.code)
+    };
+    let mut i = 0;
+    while i < merged.len() {
+        let undated = merged[i].date_source == DateSource::Published;
+        let dated = (0..merged.len())
+            .find(|&j| j != i && merged[j].date_source != DateSource::Published && same_act(&merged[i], &merged[j]));
+        match dated.filter(|_| undated) {
+            Some(j) => {
+                let e = merged.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                merged[j].mentions += e.mentions;
+            }
+            None => i += 1,
+        }
+    }
     merged.sort_by_key(|e| (e.sentence, e.trigger.start()));
     let lead = merged.iter().map(|e| paragraph(doc, e.sentence)).min();
     for e in &mut merged {
