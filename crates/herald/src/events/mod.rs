@@ -127,8 +127,9 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
     let mut i = 0;
     while i < merged.len() {
         let undated = merged[i].date_source == DateSource::Published;
-        let dated = (0..merged.len())
-            .find(|&j| j != i && merged[j].date_source != DateSource::Published && same_act(&merged[i], &merged[j]));
+        let dated = (0..merged.len()).find(|&j| {
+            j != i && merged[j].date_source != DateSource::Published && same_act(&merged[i], &merged[j])
+        });
         match dated.filter(|_| undated) {
             Some(j) => {
                 let e = merged.remove(i);
