@@ -153,6 +153,12 @@ fn parties_that_agree_that_agree_with_each_other() {
 }
 
 /// The actor codes of an event as `SOURCE->TARGET code`.
+/// The events of `text` coded with the user dictionaries in `lex` alone.
+fn coded_by(lex: &herald::Lexicons, text: &str) -> Vec<String> {
+    let meta = Meta { published: Date::parse_iso("2020-01-01"), ..Meta::default() };
+    coded(&Pipeline::new().with_lexicons(lex).annotate(text.to_string(), meta))
+}
+
 fn coded(doc: &Doc) -> Vec<String> {
     let c = |a: &Option<herald::layers::EventActor>| a.as_ref().map_or("-".to_string(), |a| a.code.clone());
     doc.events.iter().map(|e| format!("{}->{} {}", c(&e.source), c(&e.target), e.code)).collect()
@@ -346,11 +352,7 @@ fn patterns_read_the_subject_and_the_verbs_own_complements() {
     let verbs = "--- ALLOW [080] ---\nALLOW\n- RECENTLY * [025]\n\n--- ABANDON [1121] ---\nABANDON\n\
                  - * EMBASSY [999]\n\n--- CRITICIZE [111] ---\nCRITICIZE\n";
     assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
-    let coded_with = |text: &str| {
-        let meta = Meta { published: Date::parse_iso("2020-01-01"), ..Meta::default() };
-        let doc = Pipeline::new().with_lexicons(&lex).annotate(text.to_string(), meta);
-        coded(&doc)
-    };
+    let coded_with = |text: &str| coded_by(&lex, text);
     assert_eq!(coded_with("Gollum recently allowed Mordor to leave."), ["HOB->MOR 080"]);
     assert_eq!(
         coded_with("Arnor abandoned its ties with Gondor because crowds had trashed its embassy."),
@@ -373,11 +375,7 @@ fn a_verb_with_its_own_code_skips_patterns_written_for_another_member() {
     let verbs = "---  OVERSEE   [060]  ---\nCONTROL [061]\nMONITOR [090]\n\
                  - * SANCTIONS (ON)   [090]   # MONITOR\n";
     assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
-    let coded_with = |text: &str| {
-        let meta = Meta { published: Date::parse_iso("2020-01-01"), ..Meta::default() };
-        let doc = Pipeline::new().with_lexicons(&lex).annotate(text.to_string(), meta);
-        coded(&doc)
-    };
+    let coded_with = |text: &str| coded_by(&lex, text);
     assert_eq!(coded_with("Gondor monitored the sanctions on Mordor."), ["GON->MOR 090"]);
     assert_eq!(coded_with("Gondor controlled the sanctions on Mordor."), ["GON->MOR 061"]);
 }
