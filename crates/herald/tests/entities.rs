@@ -189,3 +189,14 @@ fn organizations_keep_their_adjectives_and_times_are_no_names() {
     let baiji = doc.mentions.iter().find(|m| doc.slice(m.span) == "Baiji").map(|m| m.kind);
     assert_eq!(baiji, Some(MentionKind::Gpe));
 }
+
+#[test]
+fn stretched_words_and_interjections_are_no_names_but_acronyms_stay() {
+    let doc = analyze(
+        "And always courteous! Soooo tasty! Yum. The CCC said on Monday it would sell grain.",
+        "1987-03-06",
+    );
+    let spans: Vec<&str> = doc.mentions.iter().map(|m| doc.slice(m.span)).collect();
+    assert!(!spans.iter().any(|s| *s == "Soooo" || *s == "Yum"), "{spans:?}");
+    assert!(spans.contains(&"CCC"), "the Commodity Credit Corporation: {spans:?}");
+}

@@ -162,6 +162,11 @@ fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
         let initial = (doc.sentences.iter().map(|s| s.token_start as usize))
             .any(|s| (s..range.start).all(|i| !doc.form(i).chars().any(char::is_alphanumeric)));
         let nameless = (range.start..end).all(|i| !matches!(doc.upos(i), Some(Upos::Propn | Upos::X)));
+        // "Sooooo", "VERYYY", "Yum", "Plz": an elongated word or an interjection is no name.
+        if end == range.start + 1 && (elongated(doc.form(range.start)) || interjection(doc.form(range.start)))
+        {
+            continue;
+        }
         // "Putin-Trump Summit" in a title-case headline names an event after its parties: the
         // names are the mentions, one each.
         let event = m.kind == MentionKind::Person
@@ -185,6 +190,24 @@ fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
         }
     }
     out
+}
+
+/// Whether a word repeats a letter three times or more ("Sooooo", "VERYYY", "Brilll"), as
+/// writers stretch words and names never do.
+/// A word that is nothing but the run ("CCC", a credit corporation; "BBB", a rating) is an
+/// acronym.
+fn elongated(word: &str) -> bool {
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let run = lower.windows(3).any(|w| w[0].is_alphabetic() && w[0] == w[1] && w[1] == w[2]);
+    run && lower.iter().any(|&c| c != lower[0])
+}
+
+/// Whether a word is an interjection or chat abbreviation web text capitalizes ("Yum", "Plz");
+/// in capitals it is an acronym ("ERM", the Exchange Rate Mechanism).
+fn interjection(word: &str) -> bool {
+    const WORDS: &[&str] =
+        &["erm", "heh", "hmm", "lol", "omg", "plz", "pls", "thx", "ugh", "wow", "yay", "yeah", "yum", "yup"];
+    !word.chars().all(|c| c.is_uppercase()) && WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Drops recognizer spans made only of country words and role nouns ("US President", "American
