@@ -26,7 +26,9 @@
 //! (same code, source, target and date) merge into one record with a mention count.
 
 mod actors;
+mod code;
 pub mod codebook;
+mod frame;
 pub mod negation;
 mod patterns;
 mod polarity;
@@ -36,10 +38,10 @@ pub mod verbs;
 use std::ops::Range;
 
 use self::actors::{actor_at, actor_here, actor_here_only, actors_at, add_new, is_bare_role};
-use self::patterns::{TextWord, Words};
+use self::code::{VerbCode, code_verb, code_verb_pair};
+use self::frame::frame;
 use self::polarity::{Polarity, polarity, refusal};
 use self::statements::statements;
-use self::verbs::VerbDictionary;
 use crate::date::Date;
 use crate::doc::Doc;
 use crate::layers::{DateSource, Event, EventActor, QuoteKind, Upos};
@@ -194,251 +196,6 @@ fn verb_tagged_noun(doc: &Doc, tree: &Tree, v: usize) -> bool {
         && children(tree, v).any(|c| doc.rel(c) == "nsubj")
         && children(tree, v).any(|c| doc.rel(c) == "aux" && AUXILIARIES.contains(&lemma(doc, c).as_str()))
         && !children(tree, v).any(|c| matches!(doc.rel(c), "det" | "case" | "nmod:poss"))
-}
-
-/// The source, target and words after the verb, from the parse.
-struct Frame {
-    source: Option<usize>,
-    /// Subjects coordinated with the source that the parser attached to the verb on their own
-    /// ("Evil Mordor, the awful Arnor, and good Gondor welcomed…" read with two subjects).
-    also: Vec<usize>,
-    target: Option<usize>,
-    /// The object's head, when the object is an event noun ("a summit with Putin").
-    object: Option<usize>,
-    /// The verb's own oblique of a target preposition ("celebrated Eid *with Gondor*"), for when
-    /// the object names no actor.
-    oblique: Option<usize>,
-}
-
-fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
-    let child = |rels: &[&str]| children(tree, v).find(|&c| rels.contains(&doc.rel(c)));
-    let case_of = |n: usize| children(tree, n).find(|&c| doc.rel(c) == "case").map(|c| lemma(doc, c));
-    // The oblique whose preposition comes first in `cases` ("with Gondor" before "at Osgiliath").
-    let oblique = |n: usize, cases: &[&str]| {
-        let rank = |c: usize| {
-            let is_oblique = matches!(doc.rel(c), "obl" | "nmod" | "obl:arg" | "obl:agent");
-            case_of(c).and_then(|k| cases.iter().position(|x| *x == k)).filter(|_| is_oblique)
-        };
-        children(tree, n).filter_map(|c| rank(c).map(|r| (r, c))).min().map(|(_, c)| c)
-    };
-    let passive = is_passive(doc, tree, v);
-    // Of two subjects (a title the parser split from its name: "U.S. Secretary of State Marco
-    // Rubio met…"), the one nearest before the verb is the name.
-    let subject = || {
-        let mut subjects = children(tree, v).filter(|&c| doc.rel(c) == "nsubj");
-        let first = subjects.next()?;
-        Some(subjects.filter(|&c| c < v).fold(first, |best, c| if best > v || c > best { c } else { best }))
-    };
-    let (mut source, mut target) =
-        if passive { (oblique(v, &["by"]), child(&["nsubj:pass"])) } else { (subject(), None) };
-    // "Eriador received money from Osgiliath": the giver acts, the receiver is the target.
-    if !passive
-        && RECEIVING.contains(&lemma(doc, v).as_str())
-        && let Some(giver) =
-            oblique(v, &["from"]).or_else(|| child(&["obj"]).and_then(|o| oblique(o, &["from"])))
-    {
-        (source, target) = (Some(giver), source);
-    }
-    // "rebels, who attacked the town": the relative pronoun stands for the noun.
-    let relative = |t: usize| matches!(lemma(doc, t).as_str(), "who" | "which" | "that");
-    if doc.rel(v) == "acl:relcl" {
-        if source.is_some_and(relative) {
-            source = doc.head(v);
-        }
-        if target.is_some_and(relative) {
-            target = doc.head(v);
-        }
-    }
-    // "French troops attacked Malian rebels" parsed as a noun with a clause: a finite verb with
-    // its own object has the noun as its subject.
-    let finite =
-        doc.morphology.get(v).is_some_and(|m| matches!(m.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN"));
-    if doc.rel(v) == "acl" && finite && source.is_none() && child(&["obj"]).is_some() {
-        source = doc.head(v);
-    }
-    // A participle on a noun ("sanctions imposed on X by Y"): the noun is the object.
-    let object = if matches!(doc.rel(v), "acl" | "acl:relcl") && !(finite && child(&["obj"]).is_some()) {
-        doc.head(v)
-    } else {
-        child(&["obj"])
-    };
-    let targets = ["with", "against", "on", "upon", "to", "toward", "towards", "at"];
-    if target.is_none() || passive && doc.rel(v) == "acl" {
-        // "condemned an attack by Osgiliath soldiers": whoever did the act the object names is
-        // what the subject reacts to. An active verb has no agent of its own, so its "by" phrase
-        // is the object's, attached one level too high.
-        let agent_of =
-            |o: usize| oblique(o, &["by"]).or_else(|| if passive { None } else { child(&["obl:agent"]) });
-        target = match object {
-            Some(o) if is_event_noun(doc, o) || Some(o) == doc.head(v) => {
-                oblique(o, &targets).or_else(|| agent_of(o)).or_else(|| oblique(v, &targets))
-            }
-            // An object that names no actor but has an agent is an act ("an attack by X").
-            Some(o) if actor_here_only(doc, o).is_none() => agent_of(o).or(Some(o)),
-            Some(o) => Some(o),
-            None => oblique(v, &targets),
-        };
-    }
-    // "was heavily and unjustly criticized", parsed as a participle coordinated with an adverb
-    // that took the copula: passive all the same, its subject the target.
-    // (An adverb heads it only in such a misparse; "was tired and left" is no passive.)
-    let passive_conj = doc.rel(v) == "conj"
-        && doc.morphology.get(v).is_some_and(|m| matches!(m.xpos.as_str(), "VBN" | "VBD"))
-        && !children(tree, v).any(|c| doc.rel(c).starts_with("nsubj"))
-        && doc.head(v).is_some_and(|h| {
-            doc.upos(h) == Some(Upos::Adv)
-                && children(tree, h)
-                    .any(|c| matches!(doc.rel(c), "cop" | "aux:pass") && lemma(doc, c) == "be")
-        });
-    if passive_conj && !passive {
-        let subject = doc.head(v).and_then(|h| children(tree, h).find(|&c| doc.rel(c).starts_with("nsubj")));
-        (source, target) = (oblique(v, &["by"]), subject);
-    } else if source.is_none() && matches!(doc.rel(v), "xcomp" | "conj" | "advcl") {
-        source = doc.head(v).and_then(|h| children(tree, h).find(|&c| doc.rel(c) == "nsubj"));
-    }
-    // Two subjects with "and" between them are one coordinated subject, not a title and its
-    // name.
-    let also = match source {
-        Some(s) if !passive => children(tree, v)
-            .filter(|&c| c != s && doc.rel(c) == "nsubj")
-            .filter(|&c| {
-                (c.min(s)..c.max(s))
-                    .any(|k| doc.rel(k) == "cc" && matches!(lemma(doc, k).as_str(), "and" | "or"))
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    Frame { source, also, target, object, oblique: oblique(v, &targets) }
-}
-
-fn is_event_noun(doc: &Doc, n: usize) -> bool {
-    let l = lemma(doc, n);
-    MEETINGS.contains(&l.as_str()) || NOMINAL.iter().any(|(w, _)| *w == l)
-}
-
-/// The code of verb `v` by the dictionary: the longest matching pattern, else the verb's own
-/// code, else its block's; `None` when nothing codes it.
-fn code_verb(
-    doc: &Doc,
-    dict: &VerbDictionary,
-    tree: &Tree,
-    v: usize,
-    object: Option<usize>,
-) -> Option<(String, String)> {
-    code_verb_pair(doc, dict, tree, v, object).map(|c| (c.code, c.rule))
-}
-
-/// How the dictionary codes a verb.
-struct VerbCode {
-    code: String,
-    /// The paired reverse code (`[042:043]`: the target receives the visit).
-    reverse: Option<String>,
-    /// The rule that fired.
-    rule: String,
-    /// The pattern puts the target before the verb and the source after it.
-    swap: bool,
-    /// The preposition whose object the pattern names as the target.
-    target_case: Option<String>,
-}
-
-/// The code of verb `v`, with its paired code, rule and roles (see [`VerbCode`]).
-fn code_verb_pair(
-    doc: &Doc,
-    dict: &VerbDictionary,
-    tree: &Tree,
-    v: usize,
-    object: Option<usize>,
-) -> Option<VerbCode> {
-    let lemma_v = lemma(doc, v);
-    let entries = dict.entries(&lemma_v, &doc.form(v).to_lowercase())?;
-    // The verb's particle; or the word right after it that the parser read as a preposition
-    // ("cordoned off/ADP the roads", "gave in to"), when the dictionary lists the verb with it.
-    let particle =
-        children(tree, v).find(|&c| doc.rel(c) == "compound:prt").map(|c| lemma(doc, c)).or_else(|| {
-            let next = v + 1;
-            let adjacent = doc.sentence_of(next).is_some() && doc.sentence_of(next) == doc.sentence_of(v);
-            let word = matches!(doc.upos(next), Some(Upos::Adp | Upos::Adv | Upos::Part));
-            (adjacent && word)
-                .then(|| lemma(doc, next))
-                .filter(|p| entries.iter().any(|e| e.particle.as_deref() == Some(p.as_str())))
-        });
-    // A verb with its particle ("call off") is that entry; otherwise the entries without one.
-    let with_particle: Vec<_> =
-        entries.iter().filter(|e| e.particle.is_some() && e.particle == particle).collect();
-    let candidates = if with_particle.is_empty() {
-        entries.iter().filter(|e| e.particle.is_none()).collect()
-    } else {
-        with_particle
-    };
-    // The words around the verb in its clause (with the noun a participle describes).
-    let phrase = tree.subtree(v);
-    // Each word with whether it can be the verb's particle: a pattern's "OFF" is the particle of
-    // "fire off a letter", not the preposition of "a missile into the sea off its coast".
-    let particle_ok = |t: usize| {
-        doc.rel(t) == "compound:prt" || t == v + 1 || doc.morphology.get(t).is_some_and(|m| m.xpos == "RP")
-    };
-    let words = |r: &mut dyn Iterator<Item = usize>| -> Vec<TextWord> {
-        r.filter(|&t| t != v).map(|t| (doc.form(t).to_lowercase(), lemma(doc, t), particle_ok(t))).collect()
-    };
-    // After the verb: its own complements, not a clause hung on it ("…, almost five years after
-    // crowds trashed its embassy", "and seized the town"). Before it: its subject, auxiliaries
-    // and negation ("TANKS *", "WILL NOT *"), not an adverb ("Gollum recently allowed…").
-    let hung: Vec<Range<usize>> = children(tree, v)
-        .filter(|&c| matches!(doc.rel(c), "advcl" | "parataxis" | "conj"))
-        .map(|c| tree.subtree(c))
-        .collect();
-    let subjects: Vec<Range<usize>> = children(tree, v)
-        .filter(|&c| matches!(doc.rel(c), "nsubj" | "nsubj:pass"))
-        .map(|c| tree.subtree(c))
-        .collect();
-    let pre_word = |t: usize| {
-        subjects.iter().any(|r| r.contains(&t))
-            || doc.head(t) == Some(v)
-                && (matches!(doc.rel(t), "aux" | "aux:pass" | "cop")
-                    || doc.rel(t) == "advmod" && matches!(lemma(doc, t).as_str(), "not" | "n't" | "never"))
-    };
-    let mut after = words(&mut (v + 1..phrase.end).filter(|t| !hung.iter().any(|r| r.contains(t))));
-    if let Some(o) = object.filter(|&o| o < v) {
-        after.insert(0, (doc.form(o).to_lowercase(), lemma(doc, o), false));
-    }
-    let before = words(&mut (phrase.start..v).filter(|&t| pre_word(t)));
-    let (after, before) = (Words::new(dict, after), Words::new(dict, before));
-    // The longest pattern of any of the verb's blocks (a later dictionary wins a tie).
-    // A verb with a code of its own does not take the patterns its block's dictionary wrote for
-    // another member ("ADDRESS [010]" in the block of MONITOR).
-    let best = candidates
-        .iter()
-        .filter_map(|e| dict.blocks.get(e.block).map(|b| (e, b)))
-        .flat_map(|(e, b)| b.patterns.iter().map(move |p| (e, b, p)))
-        .filter(|(e, _, p)| e.code.is_none() || !dict.written_for_other(p, e.block, &lemma_v))
-        .map(|(_, b, p)| (b, p))
-        .filter(|(_, p)| !p.post.is_empty() || !p.pre.is_empty())
-        .filter(|(_, p)| after.fit(&p.post) && before.fit(&p.pre))
-        .max_by_key(|(_, p)| p.pre.len() + p.post.len());
-    if let Some((block, p)) = best {
-        let rule = format!("{} {}", block.name, p.text);
-        return p.code.clone().map(|code| VerbCode {
-            code,
-            reverse: p.reverse.clone(),
-            rule,
-            swap: p.swap,
-            target_case: p.target_case.clone(),
-        });
-    }
-    candidates.iter().find_map(|e| {
-        let block = dict.blocks.get(e.block)?;
-        let (code, reverse) = match e.code.clone() {
-            Some(own) => (own, e.reverse.clone()),
-            None => (block.code.clone(), block.reverse.clone()),
-        };
-        Some(VerbCode {
-            code: code?,
-            reverse,
-            rule: format!("{} {}", block.name, lemma_v),
-            swap: false,
-            target_case: None,
-        })
-    })
 }
 
 /// The date of an event in sentence `s` around token range `clause`.
