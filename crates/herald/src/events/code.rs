@@ -2,11 +2,9 @@
 //! it (its subject, auxiliaries and negation before; its own complements after), else the verb's
 //! own code, else its block's.
 
-use std::ops::Range;
-
 use super::patterns::{TextWord, Words};
 use super::verbs::VerbDictionary;
-use super::{children, lemma};
+use super::{children, dependent_spans, lemma, own_words_after};
 use crate::doc::Doc;
 use crate::layers::Upos;
 use crate::quotes::tree::Tree;
@@ -78,21 +76,14 @@ pub(super) fn code_verb_pair(
     // After the verb: its own complements, not a clause hung on it ("…, almost five years after
     // crowds trashed its embassy", "and seized the town"). Before it: its subject, auxiliaries
     // and negation ("TANKS *", "WILL NOT *"), not an adverb ("Gollum recently allowed…").
-    let hung: Vec<Range<usize>> = children(tree, v)
-        .filter(|&c| matches!(doc.rel(c), "advcl" | "parataxis" | "conj"))
-        .map(|c| tree.subtree(c))
-        .collect();
-    let subjects: Vec<Range<usize>> = children(tree, v)
-        .filter(|&c| matches!(doc.rel(c), "nsubj" | "nsubj:pass"))
-        .map(|c| tree.subtree(c))
-        .collect();
+    let subjects = dependent_spans(doc, tree, v, &["nsubj", "nsubj:pass"]);
     let pre_word = |t: usize| {
         subjects.iter().any(|r| r.contains(&t))
             || doc.head(t) == Some(v)
                 && (matches!(doc.rel(t), "aux" | "aux:pass" | "cop")
                     || doc.rel(t) == "advmod" && matches!(lemma(doc, t).as_str(), "not" | "n't" | "never"))
     };
-    let mut after = words(&mut (v + 1..phrase.end).filter(|t| !hung.iter().any(|r| r.contains(t))));
+    let mut after = words(&mut own_words_after(doc, tree, v, &["advcl", "parataxis", "conj"]));
     if let Some(o) = object.filter(|&o| o < v) {
         after.insert(0, (doc.form(o).to_lowercase(), lemma(doc, o), false));
     }

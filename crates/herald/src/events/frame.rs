@@ -123,7 +123,7 @@ pub(super) fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
     Frame { source, also, target, object, oblique: oblique(v, &targets) }
 }
 
-pub(super) fn is_event_noun(doc: &Doc, n: usize) -> bool {
+fn is_event_noun(doc: &Doc, n: usize) -> bool {
     let l = lemma(doc, n);
     MEETINGS.contains(&l.as_str()) || NOMINAL.iter().any(|(w, _)| *w == l)
 }

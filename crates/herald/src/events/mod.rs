@@ -107,13 +107,7 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
     events.extend(statements(doc, lex, &tree, &acts));
     let mut merged: Vec<Event> = Vec::new();
     for e in events {
-        let same = merged.iter_mut().find(|m| {
-            m.code == e.code
-                && m.date == e.date
-                && m.source.as_ref().map(|a| &a.code) == e.source.as_ref().map(|a| &a.code)
-                && m.target.as_ref().map(|a| &a.code) == e.target.as_ref().map(|a| &a.code)
-        });
-        match same {
+        match merged.iter_mut().find(|m| same_act(m, &e) && m.date == e.date) {
             Some(m) => m.mentions += 1,
             None => merged.push(e),
         }
@@ -121,32 +115,46 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
     // A mention the text gives no date ("White House: Putin-Trump Summit Remains a Possibility"
     // in the headline) of an act it dates elsewhere is that act, not another on the day of
     // publication.
-    let same_act = |a: &Event, b: &Event| {
-        a.code == b.code
-            && a.source.as_ref().map(|x| &x.code) == b.source.as_ref().map(|x| &x.code)
-            && a.target.as_ref().map(|x| &x.code) == b.target.as_ref().map(|x| &x.code)
-    };
-    let mut i = 0;
-    while i < merged.len() {
-        let undated = merged[i].date_source == DateSource::Published;
-        let dated = (0..merged.len()).find(|&j| {
-            j != i && merged[j].date_source != DateSource::Published && same_act(&merged[i], &merged[j])
-        });
-        match dated.filter(|_| undated) {
-            Some(j) => {
-                let e = merged.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                merged[j].mentions += e.mentions;
-            }
-            None => i += 1,
+    let dated_twin: Vec<Option<usize>> = merged
+        .iter()
+        .map(|e| {
+            let undated = e.date_source == DateSource::Published;
+            let dated = |d: &Event| d.date_source != DateSource::Published && same_act(d, e);
+            merged.iter().position(dated).filter(|_| undated)
+        })
+        .collect();
+    for (i, twin) in dated_twin.iter().enumerate() {
+        if let Some(j) = *twin {
+            merged[j].mentions += merged[i].mentions;
         }
     }
+    let mut twins = dated_twin.iter();
+    merged.retain(|_| twins.next().is_some_and(Option::is_none));
     merged.sort_by_key(|e| (e.sentence, e.trigger.start()));
     let lead = merged.iter().map(|e| paragraph(doc, e.sentence)).min();
     for e in &mut merged {
         e.is_root = Some(paragraph(doc, e.sentence)) == lead;
     }
     doc.events = merged;
+}
+
+/// Whether two events code the same act: code, source and target (whatever their dates).
+fn same_act(a: &Event, b: &Event) -> bool {
+    a.code == b.code
+        && a.source.as_ref().map(|x| &x.code) == b.source.as_ref().map(|x| &x.code)
+        && a.target.as_ref().map(|x| &x.code) == b.target.as_ref().map(|x| &x.code)
+}
+
+/// The words after verb `v` in its phrase that no dependent of a relation in `hung` holds: its
+/// own complements, not the clauses hung on it.
+fn own_words_after(doc: &Doc, tree: &Tree, v: usize, hung: &[&str]) -> impl Iterator<Item = usize> {
+    let spans = dependent_spans(doc, tree, v, hung);
+    (v + 1..tree.subtree(v).end).filter(move |t| !spans.iter().any(|r| r.contains(t)))
+}
+
+/// The spans of verb `v`'s dependents whose relation is one of `rels`.
+fn dependent_spans(doc: &Doc, tree: &Tree, v: usize, rels: &[&str]) -> Vec<Range<usize>> {
+    children(tree, v).filter(|&c| rels.contains(&doc.rel(c))).map(|c| tree.subtree(c)).collect()
 }
 
 fn paragraph(doc: &Doc, sentence: u32) -> u32 {
@@ -339,13 +347,8 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     if targets.is_empty() {
         // The first actor in the verb's own complements ("welcomed a resumption of ties with
         // Osgiliath"), not in clauses hanging from it.
-        let phrase = tree.subtree(v);
-        let clauses: Vec<std::ops::Range<usize>> = children(tree, v)
-            .filter(|&c| matches!(doc.rel(c), "advcl" | "parataxis" | "ccomp" | "conj" | "nsubj" | "csubj"))
-            .map(|c| tree.subtree(c))
-            .collect();
-        let found = (v + 1..phrase.end)
-            .filter(|t| !clauses.iter().any(|r| r.contains(t)))
+        let hung = ["advcl", "parataxis", "ccomp", "conj", "nsubj", "csubj"];
+        let found = own_words_after(doc, tree, v, &hung)
             .find(|&t| actor_here(doc, tree, t).is_some_and(|a| !sources.iter().any(|s| s.code == a.code)));
         // With the actors joined to it ("ties with Mordor, Rohan, Arnor and Bree"), but not the
         // sources themselves (a passive's "by" phrase is inside the verb's phrase).
@@ -391,12 +394,7 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
 /// The first word after verb `v` in its own phrase (not in a clause hanging from it) that takes
 /// preposition `case` ("about the Prince", "with Gondor").
 fn phrase_of_case(doc: &Doc, tree: &Tree, v: usize, case: &str) -> Option<usize> {
-    let clauses: Vec<Range<usize>> = children(tree, v)
-        .filter(|&c| matches!(doc.rel(c), "advcl" | "parataxis" | "ccomp" | "conj" | "csubj"))
-        .map(|c| tree.subtree(c))
-        .collect();
-    (v + 1..tree.subtree(v).end)
-        .filter(|t| !clauses.iter().any(|r| r.contains(t)))
+    own_words_after(doc, tree, v, &["advcl", "parataxis", "ccomp", "conj", "csubj"])
         .find(|&t| children(tree, t).any(|c| doc.rel(c) == "case" && lemma(doc, c) == case))
 }
 
