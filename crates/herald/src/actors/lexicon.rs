@@ -42,9 +42,9 @@ pub enum Match<'a> {
     },
 }
 
-/// The match of a stored agent code (a prefix agent's ends in `~`).
-fn agent_match(stored: &str) -> Match<'_> {
-    Match::Agent { code: stored.trim_end_matches('~'), prefix: stored.ends_with('~') }
+/// The match of a stored agent: its code, and whether it goes before the country's.
+fn agent_match((code, prefix): &(String, bool)) -> Match<'_> {
+    Match::Agent { code, prefix: *prefix }
 }
 
 /// Actors and agents by phrase.
@@ -52,8 +52,8 @@ fn agent_match(stored: &str) -> Match<'_> {
 pub struct ActorLexicon {
     actors: Vec<Actor>,
     phrases: WordMap<u32>,
-    /// Phrase → code, a prefix agent's code ending in `~`.
-    agents: WordMap<String>,
+    /// Phrase → code and whether it goes before the country's (`[NGO~]`).
+    agents: WordMap<(String, bool)>,
     /// First word → most words in a phrase starting with it.
     longest: WordMap<u8>,
     /// The codes of country entries (`RUS`).
@@ -91,8 +91,7 @@ impl ActorLexicon {
         for a in entries {
             let phrase = without_article(&a.phrase);
             self.note_first(phrase);
-            let code = if a.prefix { format!("{}~", a.code) } else { a.code.clone() };
-            self.agents.insert(phrase.join(" "), code);
+            self.agents.insert(phrase.join(" "), (a.code.clone(), a.prefix));
         }
         errors
     }
@@ -165,7 +164,7 @@ impl ActorLexicon {
     /// The agent code of a lowercase phrase, if it is one (also tried on the lemma of the last
     /// word by callers).
     pub fn agent(&self, phrase: &str) -> Option<&str> {
-        self.agents.get(phrase).map(|c| c.trim_end_matches('~'))
+        self.agents.get(phrase).map(|(code, _)| code.as_str())
     }
 
     /// The code of actor `index` on `date`.

@@ -82,10 +82,11 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
     }
     let words = Words::new(doc);
     let hits = scan::scan(doc, lex, &words);
-    let mut work = named_from_recognizer(doc);
+    let in_timex = timex_tokens(doc);
+    let mut work = named_from_recognizer(doc, &in_timex);
     drop_descriptions(lex, &words, &hits, &mut work);
     add_lexical(doc, lex, &hits, &words, &mut work);
-    add_missed_speakers(doc, &mut work);
+    add_missed_speakers(doc, &in_timex, &mut work);
     trim_titles(doc, lex, &words, &mut work);
     add_repeated_surnames(doc, &words, &mut work);
     add_roles(doc, &hits, &mut work);
@@ -277,7 +278,7 @@ fn plain_adjective(doc: &Doc, t: usize) -> bool {
     let form = doc.form(t);
     let sentence_start =
         doc.sentence_of(t).and_then(|s| doc.sentences.get(s)).is_some_and(|s| s.tokens().start == t);
-    doc.upos(t) == Some(crate::layers::Upos::Adj)
+    doc.upos(t) == Some(Upos::Adj)
         && !NAMING.contains(&form.to_lowercase().as_str())
         && (sentence_start || !form.starts_with(char::is_uppercase))
 }
@@ -323,10 +324,9 @@ fn trim_titles(doc: &Doc, lex: &Lexicons, words: &Words, work: &mut [Work]) {
 
 /// Names the recognizer missed where a reporting verb shows someone speaks: the proper-noun
 /// subject of "said", "warned", "told" ("General Amir Haddad said").
-fn add_missed_speakers(doc: &Doc, work: &mut Vec<Work>) {
+fn add_missed_speakers(doc: &Doc, in_timex: &[bool], work: &mut Vec<Work>) {
     let mut found = Vec::new();
     // ("said Friday" parsed with "Friday" as a subject is a time, not a speaker.)
-    let in_timex = timex_tokens(doc);
     for i in (0..doc.tokens.len()).filter(|&i| !in_timex[i]) {
         let dep = match doc.syntax.get(i) {
             Some(d) if d.rel == "nsubj" && doc.upos(i) == Some(Upos::Propn) && capitalized(doc, i) => d,

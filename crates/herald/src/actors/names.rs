@@ -27,8 +27,7 @@ pub(super) fn timex_tokens(doc: &Doc) -> Vec<bool> {
 /// trailing function words and common nouns ("US Treasury Department on Wednesday" → "US
 /// Treasury Department", "White House press secretary" → "White House"). A span with no proper
 /// noun ("Dialogue" opening a sentence) is no name.
-pub(super) fn named_from_recognizer(doc: &Doc) -> Vec<Work> {
-    let in_timex = timex_tokens(doc);
+pub(super) fn named_from_recognizer(doc: &Doc, in_timex: &[bool]) -> Vec<Work> {
     let mut out = Vec::new();
     for m in &doc.mentions {
         let range = doc.token_range(m.span);
