@@ -5,6 +5,8 @@
 use super::patterns::{TextWord, Words};
 use super::verbs::VerbDictionary;
 use super::{children, dependent_spans, lemma, own_words_after};
+use std::ops::Range;
+
 use crate::doc::Doc;
 use crate::layers::Upos;
 use crate::quotes::tree::Tree;
@@ -71,7 +73,14 @@ pub(super) fn code_verb_pair(
         doc.rel(t) == "compound:prt" || t == v + 1 || doc.morphology.get(t).is_some_and(|m| m.xpos == "RP")
     };
     let words = |r: &mut dyn Iterator<Item = usize>| -> Vec<TextWord> {
-        r.filter(|&t| t != v).map(|t| (doc.form(t).to_lowercase(), lemma(doc, t), particle_ok(t))).collect()
+        r.filter(|&t| t != v)
+            .map(|t| TextWord {
+                form: doc.form(t).to_lowercase(),
+                lemma: lemma(doc, t),
+                particle: particle_ok(t),
+                adjective: doc.upos(t) == Some(Upos::Adj),
+            })
+            .collect()
     };
     // After the verb: its own complements, not a clause hung on it ("…, almost five years after
     // crowds trashed its embassy", "and seized the town"). Before it: its subject, auxiliaries
@@ -83,9 +92,21 @@ pub(super) fn code_verb_pair(
                 && (matches!(doc.rel(t), "aux" | "aux:pass" | "cop")
                     || doc.rel(t) == "advmod" && matches!(lemma(doc, t).as_str(), "not" | "n't" | "never"))
     };
-    let mut after = words(&mut own_words_after(doc, tree, v, &["advcl", "parataxis", "conj"]));
+    // Nor a finite clause it takes as a complement ("allowed that Mordor isn't the neatest
+    // place"): that clause is a predication of its own.
+    let that_clauses: Vec<Range<usize>> = children(tree, v)
+        .filter(|&c| {
+            doc.rel(c) == "ccomp" && children(tree, c).any(|m| doc.rel(m) == "mark" && lemma(doc, m) != "to")
+        })
+        .map(|c| tree.subtree(c))
+        .collect();
+    let mut after = words(
+        &mut own_words_after(doc, tree, v, &["advcl", "parataxis", "conj"])
+            .filter(|t| !that_clauses.iter().any(|r| r.contains(t))),
+    );
     if let Some(o) = object.filter(|&o| o < v) {
-        after.insert(0, (doc.form(o).to_lowercase(), lemma(doc, o), false));
+        let word = TextWord { form: doc.form(o).to_lowercase(), lemma: lemma(doc, o), ..TextWord::default() };
+        after.insert(0, word);
     }
     let before = words(&mut (phrase.start..v).filter(|&t| pre_word(t)));
     let (after, before) = (Words::new(dict, after), Words::new(dict, before));
@@ -99,7 +120,7 @@ pub(super) fn code_verb_pair(
         .filter(|(e, _, p)| e.code.is_none() || !dict.written_for_other(p, e.block, &lemma_v))
         .map(|(_, b, p)| (b, p))
         .filter(|(_, p)| !p.post.is_empty() || !p.pre.is_empty())
-        .filter(|(_, p)| after.fit(&p.post) && before.fit(&p.pre))
+        .filter(|(_, p)| after.fit(&p.post, &p.post_joined) && before.fit(&p.pre, &p.pre_joined))
         .max_by_key(|(_, p)| p.pre.len() + p.post.len());
     if let Some((block, p)) = best {
         let rule = format!("{} {}", block.name, p.text);

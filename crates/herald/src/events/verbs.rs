@@ -34,6 +34,11 @@ pub struct Pattern {
     pub pre: Vec<Word>,
     /// Words after the verb, in order.
     pub post: Vec<Word>,
+    /// For each word of `pre`, whether it must directly follow the word before it (a later word
+    /// of a closed phrase, `{DEATH TOLL}`).
+    pub pre_joined: Vec<bool>,
+    /// The same for `post`.
+    pub post_joined: Vec<bool>,
     /// CAMEO code, or `None` for `---`.
     pub code: Option<String>,
     /// For a paired code (`[042:043]`), what the target does to the source.
@@ -305,18 +310,36 @@ fn parse_pattern(body: &str) -> Result<Pattern, String> {
     let inner = code.split(']').next().unwrap_or("");
     let (code, reverse) = (parse_code(inner)?, parse_reverse(inner)?);
     let (pre, post) = words.split_once('*').ok_or_else(|| format!("no * in pattern {body:?}"))?;
-    let read = |s: &str| -> Vec<Word> {
-        s.split(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | ')' | '{' | '}' | '^' | '$' | '+' | '%' | '|')
-        })
-        .filter(|w| !w.is_empty() && *w != "_")
-        .map(|w| match w.strip_prefix('&') {
-            Some(set) => Word::Set(set.trim_end_matches('_').to_lowercase()),
-            None => Word::Literal(w.trim_end_matches('_').replace('_', " ").to_lowercase()),
-        })
-        .filter(|w| !matches!(w, Word::Literal(l) if l.is_empty()))
-        .collect()
+    // Each word with whether it continues a closed phrase ("{DEATH TOLL}": "toll" right after
+    // "death").
+    let read = |s: &str| -> (Vec<Word>, Vec<bool>) {
+        let spaced = s.replace('{', " { ").replace('}', " } ");
+        let (mut words, mut joined) = (Vec::new(), Vec::new());
+        let (mut in_phrase, mut first) = (false, false);
+        for w in
+            spaced.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '^' | '$' | '+' | '%' | '|'))
+        {
+            match w {
+                "{" => (in_phrase, first) = (true, true),
+                "}" => in_phrase = false,
+                "" | "_" => {}
+                w => {
+                    let word = match w.strip_prefix('&') {
+                        Some(set) => Word::Set(set.trim_end_matches('_').to_lowercase()),
+                        None => Word::Literal(w.trim_end_matches('_').replace('_', " ").to_lowercase()),
+                    };
+                    if matches!(&word, Word::Literal(l) if l.is_empty()) {
+                        continue;
+                    }
+                    joined.push(in_phrase && !first);
+                    first = false;
+                    words.push(word);
+                }
+            }
+        }
+        (words, joined)
     };
+    let ((pre_words, pre_joined), (post_words, post_joined)) = (read(pre), read(post));
     // The source named after the verb ("$") makes the subject the target, whether the pattern
     // marks the target before the verb or not ("CELEBRATE - * TABASKI ^ $": whoever is named
     // after the feast celebrates it with the subject).
@@ -324,8 +347,10 @@ fn parse_pattern(body: &str) -> Result<Pattern, String> {
     Ok(Pattern {
         written_for: None,
         target_case: target_case(post),
-        pre: read(pre),
-        post: read(post),
+        pre: pre_words,
+        post: post_words,
+        pre_joined,
+        post_joined,
         code,
         reverse,
         text: format!("-{}", words.trim_end()),
