@@ -108,6 +108,22 @@ pub(super) fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
     } else if source.is_none() && matches!(doc.rel(v), "xcomp" | "conj" | "advcl") {
         source = doc.head(v).and_then(|h| children(tree, h).find(|&c| doc.rel(c) == "nsubj"));
     }
+    // "Gollum was seen to break into …", "the rebels are believed to have seized …": the subject
+    // of a passive verb of seeing, knowing or saying is its infinitive's — the one acted on if
+    // the infinitive is passive too ("are believed to have been killed by Russian jets"). Other
+    // passives take purposes and orders ("was re-issued to raise money", "was ordered to pay"),
+    // whose doer the sentence does not say.
+    if doc.rel(v) == "xcomp" {
+        let raised = doc
+            .head(v)
+            .filter(|&h| EVIDENTIAL.contains(&lemma(doc, h).as_str()))
+            .and_then(|h| children(tree, h).find(|&c| doc.rel(c) == "nsubj:pass"));
+        if passive {
+            target = target.or(raised);
+        } else {
+            source = source.or(raised);
+        }
+    }
     // Two subjects with "and" between them are one coordinated subject, not a title and its
     // name.
     let also = match source {
@@ -122,6 +138,26 @@ pub(super) fn frame(doc: &Doc, tree: &Tree, v: usize) -> Frame {
     };
     Frame { source, also, target, object, oblique: oblique(v, &targets) }
 }
+
+/// Verbs whose passive raises the subject of the infinitive after them: "was seen to break",
+/// "is believed to have fled".
+const EVIDENTIAL: &[&str] = &[
+    "allege",
+    "believe",
+    "claim",
+    "find",
+    "hear",
+    "know",
+    "observe",
+    "report",
+    "rumor",
+    "rumour",
+    "say",
+    "see",
+    "suspect",
+    "think",
+    "understand",
+];
 
 fn is_event_noun(doc: &Doc, n: usize) -> bool {
     let l = lemma(doc, n);
