@@ -33,6 +33,19 @@ pub(super) fn chain_left(doc: &Doc, start: usize, work: &[Work]) -> usize {
     j
 }
 
+/// The first token of the title before the name at `start`: [`chain_left`], also across
+/// lowercase adjectives joined by "and" ("Ithilen's awful and evil minister Calimehtar"; not
+/// "British and American troops", two parties).
+fn title_left(doc: &Doc, start: usize, work: &[Work]) -> usize {
+    let mut j = chain_left(doc, start, work);
+    let plain_adjective =
+        |t: usize| doc.upos(t) == Some(Upos::Adj) && doc.form(t).starts_with(char::is_lowercase);
+    while j >= 2 && j < start && doc.form(j - 1) == "and" && plain_adjective(j - 2) && plain_adjective(j) {
+        j = chain_left(doc, j - 1, work);
+    }
+    j
+}
+
 /// An apposition after a name: `, (the|a) … role,` → its tokens.
 pub(super) fn appositive_right(doc: &Doc, end: usize, hits: &[Hit]) -> Option<Range<usize>> {
     if doc.form(end) != "," || !same_sentence(doc, end, end + 1) {
@@ -108,9 +121,18 @@ pub(super) fn code_mention(
         MentionKind::Gpe | MentionKind::Loc | MentionKind::Norp => {
             // A name some dictionaries code by its country alone, after a title: "Bree
             // President Romendacil" (Romendacil [BRE]) is the president.
-            let title = chain_left(doc, w.tokens.start, work)..w.tokens.start;
+            let title = title_left(doc, w.tokens.start, work)..w.tokens.start;
             let stated = if title.is_empty() { None } else { Some(read(title.clone())) };
             match (place_actor(doc, lex, hits, words, &w), stated) {
+                // A title that names whose officer this is says who this is, as for a person
+                // ("Ithilen's minister Calimehtar"; not "Faroe Islands v Switzerland").
+                (Some(_), Some(t))
+                    if t.country.is_some()
+                        && !t.roles.is_empty()
+                        && title.clone().any(|k| matches!(doc.form(k), "'s" | "’s")) =>
+                {
+                    (t.code(), None, title)
+                }
                 (Some(code), Some(t)) if !t.roles.is_empty() => (Some(with_title(code, &t)), None, title),
                 (actor, _) => (actor, None, 0..0),
             }
