@@ -379,3 +379,63 @@ fn a_verb_with_its_own_code_skips_patterns_written_for_another_member() {
     assert_eq!(coded_with("Gondor monitored the sanctions on Mordor."), ["GON->MOR 090"]);
     assert_eq!(coded_with("Gondor controlled the sanctions on Mordor."), ["GON->MOR 061"]);
 }
+
+#[test]
+fn a_passive_verb_of_knowing_lends_its_subject_to_the_infinitive() {
+    // "are believed to have attacked": the rebels attacked; "are believed to have been killed by
+    // Russian warplanes": the civilians were the ones attacked.
+    let doc = analyze(
+        "Syrian rebels are believed to have attacked a Turkish army convoy near Idlib.",
+        "2024-03-06",
+    );
+    assert!(
+        coded(&doc).iter().any(|c| c.starts_with("SYRREB->TUR") && c.ends_with(" 190")),
+        "{:?}",
+        coded(&doc)
+    );
+    let doc =
+        analyze("Syrian civilians are believed to have been killed by Russian warplanes.", "2024-03-06");
+    assert_eq!(coded(&doc), ["RUSMIL->SYRCVL 190"]);
+    let mut lex = herald::Lexicons::without_dictionaries();
+    assert!(lex.add_user_actors("actors.txt", "GOLLUM [HOB]\nGONDOR [GON]\n").is_empty());
+    assert!(lex.add_user_verbs("verbs.txt", "--- BREAK [120] ---\nBREAK\n").is_empty());
+    assert_eq!(
+        coded_by(&lex, "Gollum was seen to break into a Gondor parade on Saturday."),
+        ["HOB->GON 120"]
+    );
+    // An order names no doer of what it orders.
+    assert!(coded_by(&lex, "Gollum was ordered to break into a Gondor parade on Saturday.").is_empty());
+}
+
+#[test]
+fn closed_phrases_and_that_clauses_bound_what_a_pattern_reads() {
+    let mut lex = herald::Lexicons::without_dictionaries();
+    let actors = "GOLLUM [HOB]\nMORDOR [MOR]\nARNOR [ARN]\nGONDOR [GON]\n";
+    assert!(lex.add_user_actors("actors.txt", actors).is_empty());
+    let verbs = "&TIETYPES\n+ECONOMIC\n+MILITARY\n\n--- ALLOW [080] ---\nALLOW\n- * {THE NEATEST PLACE} [027]\n\n\
+                 --- ABANDON [1121] ---\nABANDON\n- * {NEW &TIETYPES RELATIONS} [1951]\n";
+    assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
+    let coded_with = |text: &str| coded_by(&lex, text);
+    // Adjectives may stand inside a closed phrase; a noun may not.
+    assert_eq!(coded_with("Arnor abandoned new global economic relations with Gondor."), ["ARN->GON 1951"]);
+    assert_eq!(coded_with("Arnor abandoned new economic trade relations with Gondor."), ["ARN->GON 1121"]);
+    // What a "that" clause says is its own predication, not the verb's complement.
+    assert_eq!(coded_with("Gollum allowed that Mordor isn't the neatest place to visit."), ["HOB->MOR 080"]);
+    assert_eq!(coded_with("Gollum allowed Mordor the neatest place to visit."), ["HOB->MOR 027"]);
+}
+
+#[test]
+fn a_possessive_title_says_whose_officer_a_name_is() {
+    let mut lex = herald::Lexicons::without_dictionaries();
+    let actors = "CALENARDHON [CAL]\n+CALIMEHTAR\nITHILEN [ITH]\nGONDOR [GON]\n";
+    assert!(lex.add_user_actors("actors.txt", actors).is_empty());
+    assert!(lex.add_user_agents("agents.txt", "MINISTER [~GOV]\n").is_empty());
+    assert!(lex.add_user_verbs("verbs.txt", "--- WARN [130] ---\nWARN\n").is_empty());
+    let coded_with = |text: &str| coded_by(&lex, text);
+    assert_eq!(
+        coded_with("Ithilen's awful and evil minister Calimehtar warned Gondor."),
+        ["ITHGOV->GON 130"]
+    );
+    // Without a possessor the name's own country takes the title's role.
+    assert_eq!(coded_with("Minister Calimehtar warned Gondor."), ["CALGOV->GON 130"]);
+}
