@@ -439,3 +439,21 @@ fn a_possessive_title_says_whose_officer_a_name_is() {
     // Without a possessor the name's own country takes the title's role.
     assert_eq!(coded_with("Minister Calimehtar warned Gondor."), ["CALGOV->GON 130"]);
 }
+
+#[test]
+fn an_events_place_is_where_it_happened_not_who_took_part() {
+    let place = |doc: &Doc| -> Vec<String> {
+        doc.events
+            .iter()
+            .map(|e| e.place.map_or("-".into(), |p| doc.places[p as usize].name.clone()))
+            .collect()
+    };
+    // After "in", not the countries hosted.
+    let doc =
+        analyze("Zambia will host Lesotho, Malawi and Swaziland in the third group in Lusaka.", "2024-03-06");
+    assert!(!doc.events.is_empty() && place(&doc).iter().all(|p| p == "Lusaka"), "{:?}", place(&doc));
+    // Whose minister, not where they met.
+    let doc =
+        analyze("Russia's foreign minister Sergei Lavrov met Chinese officials on Monday.", "2024-03-06");
+    assert_eq!(place(&doc), ["-"]);
+}

@@ -516,7 +516,7 @@ fn same_sentence(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Whether the phrase at token `start` follows a locative preposition ("in (the) Kremlin").
-fn locative(doc: &Doc, start: usize) -> bool {
+pub(crate) fn locative(doc: &Doc, start: usize) -> bool {
     let mut j = start;
     while j > 0 {
         j -= 1;

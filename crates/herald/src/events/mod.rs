@@ -221,14 +221,31 @@ fn date_for(doc: &Doc, s: usize, clause: &Range<usize>) -> (Option<Date>, DateSo
     }
 }
 
-/// The first place named in sentence `s` after a locative word, else any place there.
+/// The first place named in sentence `s` after a locative word ("in Budapest"), else the first
+/// place there that is neither an event actor's name, nor a subject or object ("to coerce
+/// Russia", "will host Lesotho": who, not where), nor a word describing a noun ("Russia's
+/// foreign minister", "U.S. sanctions": whose).
 fn place_in(doc: &Doc, s: usize, not: &[Option<&EventActor>]) -> Option<u32> {
     let sentence = doc.sentences[s].span;
     let names: Vec<&str> = not.iter().flatten().map(|a| a.name.as_str()).collect();
-    doc.places
+    // Each place of the sentence with its first and last token.
+    let candidates: Vec<(usize, usize, usize)> = doc
+        .places
         .iter()
-        .position(|p| sentence.contains(p.span) && !names.contains(&doc.slice(p.span)))
-        .map(|i| i as u32)
+        .enumerate()
+        .filter(|(_, p)| sentence.contains(p.span) && !names.contains(&doc.slice(p.span)))
+        .filter_map(|(i, p)| {
+            let r = doc.token_range(p.span);
+            (!r.is_empty()).then(|| (i, r.start, r.end - 1))
+        })
+        .collect();
+    let party = |last: usize| {
+        matches!(doc.rel(last), "nmod:poss" | "compound" | "amod" | "nsubj" | "nsubj:pass" | "obj" | "iobj")
+    };
+    let after_locative = candidates.iter().find(|&&(_, first, _)| crate::actors::locative(doc, first));
+    after_locative
+        .or_else(|| candidates.iter().find(|&&(_, _, last)| !party(last)))
+        .map(|&(i, _, _)| i as u32)
 }
 
 /// What coded an event: the code, the rule that gave it, and how sure it is.
