@@ -85,6 +85,12 @@ fn reported_speech_forms() {
     assert_eq!(border.source.map(|s| doc.slice(s)), Some("The minister"), "quoted as saying");
     let lopes = speaker_of(&doc, "Taxes will rise");
     assert!(lopes.ends_with("Ana Lopes"), "inverted: {lopes}");
+    // What someone was seen doing is no one's words; what someone sees is an opinion.
+    let doc = analyze(
+        "Iranian agents were seen entering the Iraqi embassy in Beirut. Iranian officials see the deal as a threat.",
+    );
+    let contents: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.content)).collect();
+    assert_eq!(contents, ["the deal"]);
 }
 
 #[test]

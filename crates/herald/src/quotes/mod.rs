@@ -241,6 +241,11 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
         let child = |rels: &[&str]| {
             tree.children(i).iter().map(|&c| c as usize).find(|&c| rels.contains(&doc.rel(c)))
         };
+        // "Iranian agents were seen entering the embassy": a passive verb of seeing or showing
+        // tells what was seen, not what anyone said.
+        if matches!(lemma.as_str(), "see" | "show") && child(&["aux:pass"]).is_some() {
+            continue;
+        }
         let content = if cues::takes_clause(&lemma) {
             match child(&["ccomp"]) {
                 Some(c) => Some(tree.subtree(c)),
