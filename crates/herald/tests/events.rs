@@ -457,3 +457,18 @@ fn an_events_place_is_where_it_happened_not_who_took_part() {
         analyze("Russia's foreign minister Sergei Lavrov met Chinese officials on Monday.", "2024-03-06");
     assert_eq!(place(&doc), ["-"]);
 }
+
+#[test]
+fn coordinated_subjects_act_on_each_other_only_through_what_joins_them() {
+    let doc = analyze("Israeli and Egyptian officials met in Cairo on Monday.", "2024-03-06");
+    assert_eq!(coded(&doc), ["ISRGOV->EGYGOV 040", "EGYGOV->ISRGOV 040"]);
+    let doc = analyze("Iran and Iraq struck a deal on oil exports.", "2024-03-06");
+    assert_eq!(coded(&doc), ["IRN->IRQ 057", "IRQ->IRN 057"]);
+    // Three producers raising their own output act on no one.
+    let doc = analyze("China, India and South Korea have increased output.", "2024-03-06");
+    assert_eq!(coded(&doc), Vec::<String>::new());
+    // One subject still reaches the place it arrives in.
+    let doc =
+        analyze("The Iranian president arrived in Iraq on Monday on his first official visit.", "2024-03-06");
+    assert!(coded(&doc).iter().any(|c| c.starts_with("IRNGOV->IRQ 04")), "{:?}", coded(&doc));
+}

@@ -159,7 +159,7 @@ const EVIDENTIAL: &[&str] = &[
     "understand",
 ];
 
-fn is_event_noun(doc: &Doc, n: usize) -> bool {
+pub(super) fn is_event_noun(doc: &Doc, n: usize) -> bool {
     let l = lemma(doc, n);
     MEETINGS.contains(&l.as_str()) || NOMINAL.iter().any(|(w, _)| *w == l)
 }

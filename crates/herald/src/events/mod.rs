@@ -39,7 +39,7 @@ use std::ops::Range;
 
 use self::actors::{actor_at, actor_here, actor_here_only, actors_at, add_new, is_bare_role};
 use self::code::{VerbCode, code_verb, code_verb_pair};
-use self::frame::frame;
+use self::frame::{frame, is_event_noun};
 use self::polarity::{Polarity, polarity, refusal};
 use self::statements::statements;
 use crate::date::Date;
@@ -57,6 +57,33 @@ const RECEIVING: &[&str] = &["receive", "accept", "obtain", "get", "win", "secur
 
 /// Nouns that name a meeting or negotiation.
 const MEETINGS: &[&str] = &["meeting", "negotiation", "summit", "talk", "visit"];
+
+/// Nouns of what passes between parties: coordinated subjects that act on one of these act on
+/// each other ("Arnor and Gondor restored ties").
+const JOINING: &[&str] = &[
+    "accord",
+    "agreement",
+    "alliance",
+    "ceasefire",
+    "conflict",
+    "contact",
+    "cooperation",
+    "deal",
+    "dialogue",
+    "dispute",
+    "exchange",
+    "fight",
+    "partnership",
+    "pact",
+    "peace",
+    "relation",
+    "relationship",
+    "tie",
+    "trade",
+    "treaty",
+    "truce",
+    "war",
+];
 
 /// Words that make a statement about a meeting an intention rather than a report.
 const INTENT: &[&str] = &[
@@ -239,8 +266,15 @@ fn place_in(doc: &Doc, s: usize, not: &[Option<&EventActor>]) -> Option<u32> {
             (!r.is_empty()).then(|| (i, r.start, r.end - 1))
         })
         .collect();
+    // (A conjunct stands where the first of its list stands: "Venezuela, Chile and …".)
     let party = |last: usize| {
-        matches!(doc.rel(last), "nmod:poss" | "compound" | "amod" | "nsubj" | "nsubj:pass" | "obj" | "iobj")
+        let mut t = last;
+        while doc.rel(t) == "conj"
+            && let Some(h) = doc.head(t)
+        {
+            t = h;
+        }
+        matches!(doc.rel(t), "nmod:poss" | "compound" | "amod" | "nsubj" | "nsubj:pass" | "obj" | "iobj")
     };
     let after_locative = candidates.iter().find(|&&(_, first, _)| crate::actors::locative(doc, first));
     after_locative
@@ -364,9 +398,14 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     if targets.is_empty() {
         // The first actor in the verb's own complements ("welcomed a resumption of ties with
         // Osgiliath"), not in clauses hanging from it.
+        // Coordinated subjects of a verb with no object act on each other, not on where it
+        // happens ("Israeli and Egyptian officials met in Cairo"); one subject reaches the
+        // place it arrives in ("arrived in Gondor on his first visit").
         let hung = ["advcl", "parataxis", "ccomp", "conj", "nsubj", "csubj"];
-        let found = own_words_after(doc, tree, v, &hung)
-            .find(|&t| actor_here(doc, tree, t).is_some_and(|a| !sources.iter().any(|s| s.code == a.code)));
+        let place = |t: usize| sources.len() > 1 && f.object.is_none() && crate::actors::locative(doc, t);
+        let found = own_words_after(doc, tree, v, &hung).find(|&t| {
+            !place(t) && actor_here(doc, tree, t).is_some_and(|a| !sources.iter().any(|s| s.code == a.code))
+        });
         // With the actors joined to it ("ties with Mordor, Rohan, Arnor and Bree"), but not the
         // sources themselves (a passive's "by" phrase is inside the verb's phrase).
         targets.extend(found.map(|t| actors_at(doc, tree, t)).unwrap_or_default());
@@ -379,7 +418,18 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     let target_owned = f.target.is_some_and(|t| {
         owned_by_pronoun(doc, tree, t) && actors_at(doc, tree, t).iter().any(|a| is_bare_role(doc, a))
     });
-    if targets.is_empty() && sources.len() > 1 && !target_owned && !is_passive(doc, tree, v) {
+    // Coordinated subjects act on each other only through what passes between them: no object
+    // ("Gondor and Osgiliath clashed") or one that joins them ("delayed their meeting", "signed
+    // an accord", "resume arms control talks"), and no partner of another kind ("struck
+    // agreement with commercial banks").
+    // "China, India and South Korea have increased output" is three acts on no one.
+    let joins = |t: usize| is_event_noun(doc, t) || JOINING.contains(&lemma(doc, t).as_str());
+    let between = f.object.is_none_or(|o| tree.subtree(o).any(joins))
+        && ["with", "against"]
+            .iter()
+            .filter_map(|case| phrase_of_case(doc, tree, v, case))
+            .all(|o| actor_here(doc, tree, o).is_some());
+    if targets.is_empty() && sources.len() > 1 && between && !target_owned && !is_passive(doc, tree, v) {
         // "Gondor and Osgiliath have delayed their meeting": each acts on the other (not the
         // agents of a passive: "was attended by representatives from Brazil and Mexico").
         targets = sources.clone();
