@@ -91,6 +91,14 @@ fn reported_speech_forms() {
     );
     let contents: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.content)).collect();
     assert_eq!(contents, ["the deal"]);
+    // What others expect of someone is not that person's words; a "by" phrase names the speaker.
+    let doc = analyze(
+        "Nakasone is widely expected to present a package of measures to President Reagan. \
+         Schumer was told by the Senate Rules Committee that the tapes were stolen.",
+    );
+    assert_eq!(speaker_of(&doc, "to present a package"), "");
+    assert!(doc.events.is_empty(), "{:?}", doc.events.iter().map(|e| &e.code).collect::<Vec<_>>());
+    assert!(speaker_of(&doc, "that the tapes were stolen").ends_with("Rules Committee"));
 }
 
 #[test]

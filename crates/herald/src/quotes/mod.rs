@@ -243,9 +243,18 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
         };
         // "Iranian agents were seen entering the embassy": a passive verb of seeing or showing
         // tells what was seen, not what anyone said.
-        if matches!(lemma.as_str(), "see" | "show") && child(&["aux:pass"]).is_some() {
+        let passive = child(&["aux:pass"]).is_some();
+        if passive && matches!(lemma.as_str(), "see" | "show") {
             continue;
         }
+        // "Nakasone is widely expected to present a package", "Gates is said to be trying": a
+        // passive cue reports what unnamed others say of its subject, who is not the speaker
+        // ("was quoted as saying" aside; "was told by the committee" names its speaker).
+        let unnamed = passive
+            && lemma != "quote"
+            && child(&["obl:agent"]).is_none()
+            && child(&["nsubj:pass"])
+                .is_some_and(|s| !matches!(doc.form(s).to_lowercase().as_str(), "it" | "this"));
         let content = if cues::takes_clause(&lemma) {
             match child(&["ccomp"]) {
                 Some(c) => Some(tree.subtree(c)),
@@ -289,7 +298,8 @@ fn reported_speech(doc: &Doc, tree: &Tree, quoted: &[Option<usize>]) -> Vec<Attr
         let Some(content) = content.map(|c| trim(doc, c)).filter(|c| has_content_word(doc, c)) else {
             continue;
         };
-        let speaker = speaker_of(doc, tree, quoted, i);
+        let agent = child(&["obl:agent"]).filter(|_| passive);
+        let speaker = if unnamed { None } else { agent.or_else(|| speaker_of(doc, tree, quoted, i)) };
         out.push(Attribution::reported(
             i..i + 1,
             content,
