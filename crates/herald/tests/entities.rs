@@ -188,6 +188,10 @@ fn organizations_keep_their_adjectives_and_times_are_no_names() {
     let doc = analyze("Three were found dead in Mosul, Baiji, and Tuz.", "2005-01-07");
     let baiji = doc.mentions.iter().find(|m| doc.slice(m.span) == "Baiji").map(|m| m.kind);
     assert_eq!(baiji, Some(MentionKind::Gpe));
+    // A month inside a date is the date, not the English town of March.
+    let doc = analyze("Ford said car sales rose 29.5 pct in the March 20 to March 31 period.", "1987-04-02");
+    assert!(doc.places.is_empty(), "{:?}", doc.places.iter().map(|p| &p.name).collect::<Vec<_>>());
+    assert!(!doc.mentions.iter().any(|m| doc.slice(m.span) == "March"));
 }
 
 #[test]

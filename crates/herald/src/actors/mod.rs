@@ -81,8 +81,11 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
         return;
     }
     let words = Words::new(doc);
-    let hits = scan::scan(doc, lex, &words);
     let in_timex = timex_tokens(doc);
+    // A dictionary or gazetteer word inside a time expression is the time ("in the March 16
+    // week" is no town of March).
+    let mut hits = scan::scan(doc, lex, &words);
+    hits.retain(|h| !h.tokens.clone().all(|t| in_timex[t]));
     let mut work = named_from_recognizer(doc, &in_timex);
     drop_descriptions(lex, &words, &hits, &mut work);
     add_lexical(doc, lex, &hits, &words, &mut work);
