@@ -472,3 +472,18 @@ fn coordinated_subjects_act_on_each_other_only_through_what_joins_them() {
         analyze("The Iranian president arrived in Iraq on Monday on his first official visit.", "2024-03-06");
     assert!(coded(&doc).iter().any(|c| c.starts_with("IRNGOV->IRQ 04")), "{:?}", coded(&doc));
 }
+
+#[test]
+fn words_of_speech_and_verbal_attacks_are_not_material_acts() {
+    // "he added:" says more and grants nothing; attacking a record is criticism, not force.
+    let doc = analyze(
+        "Speaking to Le Matin, the 24-year-old Swiss added: \"At Pattaya there will not be as many people.\"",
+        "2005-01-01",
+    );
+    assert!(!doc.events.is_empty() && coded(&doc).iter().all(|c| c.ends_with(" 010")), "{:?}", coded(&doc));
+    let doc =
+        analyze("Senator Kerry attacked President Bush's economic record during his campaign.", "2004-10-01");
+    assert!(coded(&doc).iter().any(|c| c.ends_with(" 111")), "{:?}", coded(&doc));
+    let doc = analyze("Russian troops attacked Ukrainian positions near Bakhmut.", "2024-03-06");
+    assert!(coded(&doc).iter().any(|c| c.starts_with("RUSMIL->UKR 19")), "{:?}", coded(&doc));
+}

@@ -97,7 +97,12 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         let addressee = children(tree, cue)
             .filter(|&c| appeal && matches!(doc.rel(c), "obj" | "iobj"))
             .find(|&c| actor_here_only(doc, c).is_some_and(|a| country(&a.code) != country(&code)));
-        let cue_code = code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c);
+        // "…, he added:" says more; it grants nothing (the dictionary's ADD is "add troops", 060).
+        let cue_code = if cue_lemma == "add" {
+            Some("010".to_string())
+        } else {
+            code_verb(doc, &lex.verbs, tree, cue, None).map(|(c, _)| c)
+        };
         // Only a judgment of an act reaches through it to its doer.
         let judgment =
             cue_code.as_deref().is_some_and(|c| ["05", "11", "12"].iter().any(|p| c.starts_with(p)));
