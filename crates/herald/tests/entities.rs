@@ -114,6 +114,13 @@ fn a_capital_is_a_place_after_in_and_an_actor_before_a_verb() {
     let place = doc.places.iter().find(|p| p.span == second.span).unwrap();
     assert_eq!(place.country.as_deref(), Some("US"));
     assert!((place.lat - 38.9).abs() < 0.1, "{place:?}");
+    // "Paris-based" says where a body sits; "Moscow-backed" who backs it.
+    let doc = analyze(
+        "The Paris-based IEA said demand rose. Moscow-backed separatists attacked the town.",
+        "2024-05-01",
+    );
+    assert_eq!(code_of(&doc, "Paris"), "FRA");
+    assert_eq!(code_of(&doc, "Moscow"), "RUSGOV");
 }
 
 #[test]

@@ -202,7 +202,11 @@ pub(super) fn place_actor(
         },
     };
     let capital = place.is_some_and(|p| p.kind == PlaceKind::Capital);
-    if capital && w.kind == MentionKind::Gpe && !locative(doc, w.tokens.start) {
+    // "Amsterdam-based", "Moscow-born": where, not who ("Moscow-backed" stays the government).
+    let end = w.tokens.end;
+    let located = doc.form(end) == "-"
+        && matches!(doc.form(end + 1), "based" | "born" | "headquartered" | "registered" | "listed");
+    if capital && w.kind == MentionKind::Gpe && !locative(doc, w.tokens.start) && !located {
         return Some(format!("{country}GOV"));
     }
     Some(country)
