@@ -199,6 +199,14 @@ fn organizations_keep_their_adjectives_and_times_are_no_names() {
     let doc = analyze("Ford said car sales rose 29.5 pct in the March 20 to March 31 period.", "1987-04-02");
     assert!(doc.places.is_empty(), "{:?}", doc.places.iter().map(|p| &p.name).collect::<Vec<_>>());
     assert!(!doc.mentions.iter().any(|m| doc.slice(m.span) == "March"));
+    // A country naming a currency is no actor; one lent an amount in dollars is.
+    let doc = analyze(
+        "The British pound rose while the dollar fell against the Japanese yen. China lent Russia dollars 6bn.",
+        "2005-01-01",
+    );
+    let named: Vec<&str> =
+        doc.mentions.iter().filter(|m| m.actor.is_some()).map(|m| doc.slice(m.span)).collect();
+    assert_eq!(named, ["China", "Russia"]);
 }
 
 #[test]

@@ -26,6 +26,18 @@ use crate::geo::PlaceKind;
 use crate::layers::{Mention, MentionKind, Upos};
 use crate::lexicons::Lexicons;
 
+/// Currency nouns: a country word before one names the money ("Japanese yen").
+const CURRENCIES: &[&str] = &[
+    "crown", "crowns", "currency", "dinar", "dinars", "dollar", "dollars", "euro", "euros", "franc",
+    "francs", "krona", "krone", "lira", "lire", "mark", "marks", "peso", "pesos", "pound", "pounds", "rand",
+    "real", "reais", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees", "shekel", "shekels",
+    "sterling", "won", "yen", "yuan",
+];
+
+fn is_place_kind(kind: MentionKind) -> bool {
+    matches!(kind, MentionKind::Gpe | MentionKind::Loc | MentionKind::Norp)
+}
+
 /// Prepositions after which a place name is where something happens, not who acts.
 const LOCATIVE: &[&str] = &[
     "in",
@@ -106,6 +118,17 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
     // ("Russian" in "Russian oil firms"); a country named there ("US" in "US President Donald
     // Trump") is still a mention of the country.
     work.retain(|w| !(w.kind == MentionKind::Norp && w.tokens.clone().all(|t| covered[t])));
+    // A country that names a currency ("the U.S. dollar", "Swiss francs", "New Zealand dollars")
+    // is neither an actor nor a place. (Not "China lent Russia dollars 6bn", nor the verbs of
+    // "China won", "Russia marks Victory Day".)
+    let currency = |w: &Work| {
+        let next = w.tokens.end;
+        CURRENCIES.contains(&doc.form(next).to_lowercase().as_str())
+            && matches!(doc.upos(next), Some(Upos::Noun | Upos::Propn))
+            && (doc.head(next - 1) == Some(next) || doc.head(next - 1) == doc.head(next))
+            && !doc.form(next + 1).starts_with(|c: char| c.is_ascii_digit())
+    };
+    work.retain(|w| !(is_place_kind(w.kind) && currency(w)));
     doc.mentions = work
         .into_iter()
         .filter_map(|w| {
