@@ -484,6 +484,12 @@ fn words_of_speech_and_verbal_attacks_are_not_material_acts() {
     let doc =
         analyze("Senator Kerry attacked President Bush's economic record during his campaign.", "2004-10-01");
     assert!(coded(&doc).iter().any(|c| c.ends_with(" 111")), "{:?}", coded(&doc));
+    // "tends to be critical" frames an attitude; TEND is no act of defence.
+    let doc = analyze(
+        "The Washington-based Economic Policy Institute, which tends to be critical of the President, looks at possible fault lines.",
+        "2005-01-01",
+    );
+    assert!(!coded(&doc).iter().any(|c| c.ends_with(" 074")), "{:?}", coded(&doc));
     let doc = analyze("Russian troops attacked Ukrainian positions near Bakhmut.", "2024-03-06");
     assert!(coded(&doc).iter().any(|c| c.starts_with("RUSMIL->UKR 19")), "{:?}", coded(&doc));
 }

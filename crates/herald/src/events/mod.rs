@@ -85,6 +85,9 @@ const JOINING: &[&str] = &[
     "war",
 ];
 
+/// Verbs that only frame the act of the infinitive after them ("began to withdraw").
+const ASPECTUAL: &[&str] = &["appear", "begin", "continue", "need", "seem", "start", "tend", "use"];
+
 /// Words that make a statement about a meeting an intention rather than a report.
 const INTENT: &[&str] = &[
     "consider",
@@ -330,6 +333,13 @@ fn event(
 /// "event" is usually a misreading).
 fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     if doc.upos(v) != Some(Upos::Verb) && !verb_tagged_noun(doc, tree, v) {
+        return Vec::new();
+    }
+    // "tends to be critical", "need to be funded", "began to withdraw": the act is the
+    // infinitive's, coded there.
+    let infinitive =
+        children(tree, v).any(|c| doc.rel(c) == "xcomp") && !children(tree, v).any(|c| doc.rel(c) == "obj");
+    if infinitive && ASPECTUAL.contains(&lemma(doc, v).as_str()) {
         return Vec::new();
     }
     let polarity = polarity(doc, tree, v);
