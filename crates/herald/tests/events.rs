@@ -484,6 +484,17 @@ fn words_of_speech_and_verbal_attacks_are_not_material_acts() {
     let doc =
         analyze("Senator Kerry attacked President Bush's economic record during his campaign.", "2004-10-01");
     assert!(coded(&doc).iter().any(|c| c.ends_with(" 111")), "{:?}", coded(&doc));
+    // Light verbs take their block's code only through a pattern: no arrest, grant or meeting.
+    let doc = analyze(
+        "Tony Blair took the UK to war in Iraq. The Chinese government gave a speech in Paris. \
+         The Belgian faces a tough Australian Open title defence.",
+        "2005-01-01",
+    );
+    assert!(
+        !coded(&doc).iter().any(|c| [" 171", " 060", " 040"].iter().any(|x| c.ends_with(x))),
+        "{:?}",
+        coded(&doc)
+    );
     // "tends to be critical" frames an attitude; TEND is no act of defence.
     let doc = analyze(
         "The Washington-based Economic Policy Institute, which tends to be critical of the President, looks at possible fault lines.",

@@ -23,6 +23,10 @@ pub(super) fn code_verb(
     code_verb_pair(doc, dict, tree, v, object).map(|c| (c.code, c.rule))
 }
 
+/// Verbs too light to mean their block's act without a pattern (Phoenix files TAKE under
+/// APPREHEND, GIVE under GRANT, FACE under MEET_PEOPLE).
+const LIGHT: &[&str] = &["face", "give", "take"];
+
 /// How the dictionary codes a verb.
 pub(super) struct VerbCode {
     pub(super) code: String,
@@ -132,10 +136,15 @@ pub(super) fn code_verb_pair(
             target_case: p.target_case.clone(),
         });
     }
+    // A light verb takes its block's code only through a pattern: "took the UK to war", "gave a
+    // speech", "faces a censure vote" are no arrest, grant or meeting.
+    let light = LIGHT.contains(&lemma_v.as_str());
     candidates.iter().find_map(|e| {
         let block = dict.blocks.get(e.block)?;
         let (code, reverse) = match e.code.clone() {
             Some(own) => (own, e.reverse.clone()),
+            // (A phrasal verb means its own act: "gave in", "took over".)
+            None if light && e.particle.is_none() => return None,
             None => (block.code.clone(), block.reverse.clone()),
         };
         Some(VerbCode {
