@@ -294,8 +294,8 @@ fn user_dictionaries_code_actors_and_report_bad_lines() {
 }
 
 /// Regression guard for the event coder: the share of PETRARCH validation records herald codes
-/// fully right (committed 85.1%) may not fall below the acceptance bar of 85%, nor extra codings
-/// (committed 6.5%) rise more than a point.
+/// fully right (committed 86.0%) may not fall below the acceptance bar of 85%, nor extra codings
+/// (committed 5.1%) rise more than a point.
 #[test]
 fn petrarch_validation_stays_at_its_committed_figure() {
     let file = "../shared/data/petrarch_validation_dev/PETR_Validate_records_2_02.dev.xml";
@@ -309,8 +309,8 @@ fn petrarch_validation_stays_at_its_committed_figure() {
     let overall = out.lines().find(|l| l.starts_with("overall")).unwrap();
     let fields: Vec<f64> = overall.split_whitespace().skip(1).map(|f| f.parse().unwrap()).collect();
     let (correct, extra) = (fields[1], fields[3]);
-    assert!(correct >= 85.0, "correct {correct}% (committed 85.1%)\n{out}");
-    assert!(extra <= 6.5 + 1.0, "extra {extra}% (committed 6.5%)\n{out}");
+    assert!(correct >= 85.0, "correct {correct}% (committed 86.0%)\n{out}");
+    assert!(extra <= 5.1 + 1.0, "extra {extra}% (committed 5.1%)\n{out}");
 }
 
 /// Regression guard for time expressions: TempEval-3 value and relaxed span F1 on TimeBank +

@@ -28,9 +28,6 @@ const APPEALS: &[&str] = &[
     "invite",
 ];
 
-/// The rule of a statement coded 111 for its words alone.
-const HOSTILE_WORDS: &str = "statement with hostile words about another actor";
-
 /// Statements: accusations and criticism, and intentions to meet, from the quotes layer.
 pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) -> Vec<Event> {
     let mut out = Vec::new();
@@ -132,8 +129,9 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
                 Some((if c == "110" && hostile { "111".to_string() } else { c.to_string() }, "statement cue"))
             }
             _ if meeting && intent => Some(("036".to_string(), "statement: a meeting may happen")),
-            _ if hostile && !targets.is_empty() => Some(("111".to_string(), HOSTILE_WORDS)),
-            // Otherwise the cue's own code ("believes" → 012), as PETRARCH codes statements.
+            // Otherwise the cue's own code ("believes" → 012), as PETRARCH codes statements. Dark
+            // words alone are no criticism of whoever they name ("the Libyan bombing is a thing of
+            // the past", "he would impose sanctions on Russia"): only a verb of disapproval is.
             Some(c) => Some((c.to_string(), "statement cue")),
             None => None,
         };
@@ -175,10 +173,9 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
             rule = "refused statement cue";
         }
         // "…, a senior official said": a plain attribution of a reported act is not itself an
-        // event; the act is. Nor is reporting a grim act criticism of its doer ("Israeli strikes
-        // killed 20 people, Lebanese officials said").
-        let attribution = code == "010" || rule == HOSTILE_WORDS;
-        if attribution
+        // event; the act is. Nor is a grim report criticism of the act's doer or place ("several
+        // people had been arrested in Argentina", "Israeli strikes killed 20 people").
+        if (code == "010" || hostile)
             && (acts.iter().any(|&trigger| q.content.contains(trigger))
                 || tells_of_act(doc, lex, tree, q.content))
         {
