@@ -159,6 +159,16 @@ fn coded_by(lex: &herald::Lexicons, text: &str) -> Vec<String> {
     coded(&Pipeline::new().with_lexicons(lex).annotate(text.to_string(), meta))
 }
 
+/// The embedded gazetteer and name lists with a user's own PETRARCH-format actors, agents and
+/// verbs in place of the dictionaries; every line must load.
+fn user_lexicon(actors: &str, agents: &str, verbs: &str) -> herald::Lexicons {
+    let mut lex = herald::Lexicons::without_dictionaries();
+    assert!(lex.add_user_actors("actors.txt", actors).is_empty());
+    assert!(lex.add_user_agents("agents.txt", agents).is_empty());
+    assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
+    lex
+}
+
 fn coded(doc: &Doc) -> Vec<String> {
     let c = |a: &Option<herald::layers::EventActor>| a.as_ref().map_or("-".to_string(), |a| a.code.clone());
     doc.events.iter().map(|e| format!("{}->{} {}", c(&e.source), c(&e.target), e.code)).collect()
@@ -346,12 +356,10 @@ fn conditions_reports_and_prepositions_are_not_misread_as_acts() {
 fn patterns_read_the_subject_and_the_verbs_own_complements() {
     // PETRARCH matches words before the verb in its subject (and auxiliaries), words after it in
     // its own complements: not an adverb ("recently") nor a clause hung on the verb.
-    let mut lex = herald::Lexicons::without_dictionaries();
     let actors = "GOLLUM [HOB]\nMORDOR [MOR]\nARNOR [ARN]\nGONDOR [GON]\nPHILIPPINES [PHL]\n";
-    assert!(lex.add_user_actors("actors.txt", actors).is_empty());
     let verbs = "--- ALLOW [080] ---\nALLOW\n- RECENTLY * [025]\n\n--- ABANDON [1121] ---\nABANDON\n\
                  - * EMBASSY [999]\n\n--- CRITICIZE [111] ---\nCRITICIZE\n";
-    assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
+    let lex = user_lexicon(actors, "", verbs);
     let coded_with = |text: &str| coded_by(&lex, text);
     assert_eq!(coded_with("Gollum recently allowed Mordor to leave."), ["HOB->MOR 080"]);
     assert_eq!(
@@ -370,11 +378,9 @@ fn patterns_read_the_subject_and_the_verbs_own_complements() {
 fn a_verb_with_its_own_code_skips_patterns_written_for_another_member() {
     // Phoenix notes the member a pattern was written for ("# MONITOR"); a member with a code of
     // its own ("CONTROL [061]") is not that member.
-    let mut lex = herald::Lexicons::without_dictionaries();
-    assert!(lex.add_user_actors("actors.txt", "GONDOR [GON]\nMORDOR [MOR]\n").is_empty());
     let verbs = "---  OVERSEE   [060]  ---\nCONTROL [061]\nMONITOR [090]\n\
                  - * SANCTIONS (ON)   [090]   # MONITOR\n";
-    assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
+    let lex = user_lexicon("GONDOR [GON]\nMORDOR [MOR]\n", "", verbs);
     let coded_with = |text: &str| coded_by(&lex, text);
     assert_eq!(coded_with("Gondor monitored the sanctions on Mordor."), ["GON->MOR 090"]);
     assert_eq!(coded_with("Gondor controlled the sanctions on Mordor."), ["GON->MOR 061"]);
@@ -396,9 +402,7 @@ fn a_passive_verb_of_knowing_lends_its_subject_to_the_infinitive() {
     let doc =
         analyze("Syrian civilians are believed to have been killed by Russian warplanes.", "2024-03-06");
     assert_eq!(coded(&doc), ["RUSMIL->SYRCVL 190"]);
-    let mut lex = herald::Lexicons::without_dictionaries();
-    assert!(lex.add_user_actors("actors.txt", "GOLLUM [HOB]\nGONDOR [GON]\n").is_empty());
-    assert!(lex.add_user_verbs("verbs.txt", "--- BREAK [120] ---\nBREAK\n").is_empty());
+    let lex = user_lexicon("GOLLUM [HOB]\nGONDOR [GON]\n", "", "--- BREAK [120] ---\nBREAK\n");
     assert_eq!(
         coded_by(&lex, "Gollum was seen to break into a Gondor parade on Saturday."),
         ["HOB->GON 120"]
@@ -409,12 +413,10 @@ fn a_passive_verb_of_knowing_lends_its_subject_to_the_infinitive() {
 
 #[test]
 fn closed_phrases_and_that_clauses_bound_what_a_pattern_reads() {
-    let mut lex = herald::Lexicons::without_dictionaries();
     let actors = "GOLLUM [HOB]\nMORDOR [MOR]\nARNOR [ARN]\nGONDOR [GON]\n";
-    assert!(lex.add_user_actors("actors.txt", actors).is_empty());
     let verbs = "&TIETYPES\n+ECONOMIC\n+MILITARY\n\n--- ALLOW [080] ---\nALLOW\n- * {THE NEATEST PLACE} [027]\n\n\
                  --- ABANDON [1121] ---\nABANDON\n- * {NEW &TIETYPES RELATIONS} [1951]\n";
-    assert!(lex.add_user_verbs("verbs.txt", verbs).is_empty());
+    let lex = user_lexicon(actors, "", verbs);
     let coded_with = |text: &str| coded_by(&lex, text);
     // Adjectives may stand inside a closed phrase; a noun may not.
     assert_eq!(coded_with("Arnor abandoned new global economic relations with Gondor."), ["ARN->GON 1951"]);
@@ -426,11 +428,8 @@ fn closed_phrases_and_that_clauses_bound_what_a_pattern_reads() {
 
 #[test]
 fn a_possessive_title_says_whose_officer_a_name_is() {
-    let mut lex = herald::Lexicons::without_dictionaries();
     let actors = "CALENARDHON [CAL]\n+CALIMEHTAR\nITHILEN [ITH]\nGONDOR [GON]\n";
-    assert!(lex.add_user_actors("actors.txt", actors).is_empty());
-    assert!(lex.add_user_agents("agents.txt", "MINISTER [~GOV]\n").is_empty());
-    assert!(lex.add_user_verbs("verbs.txt", "--- WARN [130] ---\nWARN\n").is_empty());
+    let lex = user_lexicon(actors, "MINISTER [~GOV]\n", "--- WARN [130] ---\nWARN\n");
     let coded_with = |text: &str| coded_by(&lex, text);
     assert_eq!(
         coded_with("Ithilen's awful and evil minister Calimehtar warned Gondor."),

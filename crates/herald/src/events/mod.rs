@@ -408,10 +408,10 @@ fn verbal(doc: &Doc, lex: &Lexicons, tree: &Tree, v: usize) -> Vec<Event> {
     if targets.is_empty() {
         // The first actor in the verb's own complements ("welcomed a resumption of ties with
         // Osgiliath"), not in clauses hanging from it.
+        let hung = ["advcl", "parataxis", "ccomp", "conj", "nsubj", "csubj"];
         // Coordinated subjects of a verb with no object act on each other, not on where it
         // happens ("Israeli and Egyptian officials met in Cairo"); one subject reaches the
         // place it arrives in ("arrived in Gondor on his first visit").
-        let hung = ["advcl", "parataxis", "ccomp", "conj", "nsubj", "csubj"];
         let place = |t: usize| sources.len() > 1 && f.object.is_none() && crate::actors::locative(doc, t);
         let found = own_words_after(doc, tree, v, &hung).find(|&t| {
             !place(t) && actor_here(doc, tree, t).is_some_and(|a| !sources.iter().any(|s| s.code == a.code))
