@@ -313,6 +313,32 @@ fn petrarch_validation_stays_at_its_committed_figure() {
     assert!(extra <= 5.1 + 1.0, "extra {extra}% (committed 5.1%)\n{out}");
 }
 
+/// Regression guard for coreference: on GUM dev (CorefUD), the CoNLL score may not drop more
+/// than half a point below the README's 31.08, nor the share of "he" put with a name or
+/// description of its person below 46% (committed 48.11%).
+#[test]
+fn coref_figures_stay_at_their_committed_values() {
+    let file = "../shared/data/ud_english_gum/en_gum-ud-dev.conllu";
+    if !root().join(file).exists() {
+        eprintln!("skipped: {file} is absent (../shared/data is not checked out)");
+        return;
+    }
+    let o = herald(&["eval", "coref", "--conllu", file]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let row = |name: &str| -> Vec<String> {
+        let line = out
+            .lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} in\n{out}"));
+        line.split_whitespace().map(|f| f.trim_end_matches(['%', ':']).to_string()).collect()
+    };
+    let conll: f64 = row("overall")[4].parse().unwrap();
+    assert!(conll >= 31.08 - 0.5, "CoNLL {conll} (committed 31.08)\n{out}");
+    let he: f64 = row("he ")[2].parse().unwrap();
+    assert!(he >= 46.0, "he resolved {he}% (committed 48.11%)\n{out}");
+}
+
 /// Regression guard for time expressions: TempEval-3 value and relaxed span F1 on TimeBank +
 /// AQUAINT may not drop more than half a point below the figures in the README.
 #[test]

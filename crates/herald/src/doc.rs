@@ -104,24 +104,39 @@ impl Doc {
     /// A document of one sentence made of given words (gold tokenization, for evaluation): the
     /// text is the words joined by single spaces.
     pub fn from_words(words: &[&str], meta: Meta) -> Doc {
+        Doc::from_sentences(&[words], meta)
+    }
+
+    /// A document of given sentences of given words (gold tokenization and sentence splits, for
+    /// evaluation): the text is the words joined by single spaces, one sentence after another.
+    /// Empty sentences are skipped.
+    pub fn from_sentences(sentences: &[&[&str]], meta: Meta) -> Doc {
         let mut text = String::new();
-        let mut tokens = Vec::with_capacity(words.len());
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut spans = Vec::new();
+        for words in sentences.iter().filter(|s| !s.is_empty()) {
+            let token_start = tokens.len();
+            for w in words.iter() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(w);
+                let span = Span::checked(&text, start, text.len()).unwrap_or_default();
+                tokens.push(Token { span, space_after: true, fuses_next: false });
             }
-            let start = text.len();
-            text.push_str(w);
-            let span = Span::checked(&text, start, text.len()).unwrap_or_default();
-            tokens.push(Token { span, space_after: i + 1 < words.len(), fuses_next: false });
+            spans.push((token_start, tokens.len()));
+        }
+        if let Some(last) = tokens.last_mut() {
+            last.space_after = false;
         }
         let mut doc = Doc::new(text, meta);
-        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
-            let span = first.span.cover(last.span);
+        for (start, end) in spans {
+            let span = tokens[start].span.cover(tokens[end - 1].span);
             doc.sentences.push(Sentence {
                 span,
-                token_start: 0,
-                token_end: tokens.len() as u32,
+                token_start: start as u32,
+                token_end: end as u32,
                 paragraph: 0,
             });
         }

@@ -99,7 +99,13 @@ impl<'m> Pipeline<'m> {
     /// Reads one sentence of given words (gold tokenization, for evaluation): every stage but
     /// segmentation.
     pub fn annotate_words(&self, words: &[&str], meta: Meta) -> Doc {
-        let mut doc = Doc::from_words(words, meta);
+        self.annotate_sentences(&[words], meta)
+    }
+
+    /// Reads one article of given sentences of given words (gold tokenization and sentence
+    /// splits, for evaluation): every stage but segmentation.
+    pub fn annotate_sentences(&self, sentences: &[&[&str]], meta: Meta) -> Doc {
+        let mut doc = Doc::from_sentences(sentences, meta);
         self.after_segmentation(&mut doc);
         doc
     }

@@ -68,6 +68,26 @@ fn summit_briefing_coreference() {
 }
 
 #[test]
+fn a_pronoun_goes_to_a_person_described_by_role_and_never_to_its_own_verbs_subject() {
+    // No name fits "he" but the spokesman: before, "he" went back to Putin.
+    let doc = analyze(
+        "Vladimir Putin left Budapest on Monday. A police spokesman said he had no information about the crash.",
+        "2025-10-24",
+    );
+    assert_eq!(name_of(&doc, "he", 0), "A police spokesman");
+    // "Acheson told him": him is the other man, not the subject of "told".
+    let doc =
+        analyze("Harry Truman met Dean Acheson. Acheson told him that the plan was dead.", "1950-01-01");
+    assert_eq!(name_of(&doc, "him", 0), "Harry Truman");
+    // A description's gender: "his" is not the mother's.
+    let doc = analyze("Tom Smith and his mother arrived. The mother said he was tired.", "2025-10-24");
+    assert_eq!(name_of(&doc, "he", 0), "Tom Smith");
+    // Bodies are no antecedent of "he": the ministry is no person.
+    let doc = analyze("Ivan Petrov spoke first. The ministry said he would resign.", "2025-10-24");
+    assert_eq!(name_of(&doc, "he", 0), "Ivan Petrov");
+}
+
+#[test]
 fn summit_briefing_places() {
     let doc = summit();
     let budapest = doc.places.iter().find(|p| doc.slice(p.span) == "Budapest").expect("Budapest geocoded");

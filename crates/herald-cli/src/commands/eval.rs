@@ -52,6 +52,13 @@ pub enum Eval {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
+    /// Coreference against CorefUD (`Entity=` in MISC, as GUM ships it): MUC, B³, CEAFe and
+    /// CoNLL F1 over people, organizations and places, and third-person pronoun resolution.
+    Coref {
+        /// CorefUD CoNLL-U file.
+        #[arg(long, value_name = "FILE")]
+        conllu: PathBuf,
+    },
     /// CAMEO event coding against PETRARCH validation records (XML): share of records fully
     /// correct, of expected codings missed, of extra codings.
     Petrarch {
@@ -107,6 +114,7 @@ pub fn run(cmd: &Eval) -> Result<Outcome> {
         Eval::Petrarch { file, dictionaries, write } => {
             super::eval_petrarch::run(file, dictionaries.as_deref(), write.as_deref())
         }
+        Eval::Coref { conllu: path } => super::eval_coref::run(path),
         Eval::Quotes { polnear, split, write } => super::eval_quotes::run(polnear, *split, write.as_deref()),
         Eval::Parse { conllu: path, write, models, prune } => {
             parse(path, write.as_deref(), models.as_deref(), *prune)

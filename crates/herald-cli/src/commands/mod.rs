@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod bench;
 pub mod clusters;
 pub mod eval;
+pub mod eval_coref;
 pub mod eval_petrarch;
 pub mod eval_quotes;
 pub mod export;

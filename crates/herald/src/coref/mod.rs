@@ -9,10 +9,16 @@
 //!   sentence ("The president also confirmed … the summit with Trump" is not Trump); a
 //!   description before any name (a sub-title) goes to the first person named after it.
 //! - **pronouns** (`he`, `she`) go to the nearest person of a compatible gender before them in
-//!   the sentence, else to the first fitting person of the nearest sentence before.
+//!   the sentence, else to the first fitting person of the nearest sentence before. A person may
+//!   be a description that fits no name ("a police spokesman … he"), if its noun names a person
+//!   rather than a body ("spokesman", not "ministry"). An object pronoun is never its own verb's
+//!   subject ("Acheson told him"). `it` and `they` stay unresolved: they refer mostly to things
+//!   herald does not track, and PETRARCH-style coding does not read them.
 //!
-//! Genders come from given names (`lexicons/first-names.tsv`), honorifics and gendered role
-//! nouns; an unknown gender fits either pronoun.
+//! Genders come from given names (`lexicons/first-names.tsv`), honorifics and gendered role and
+//! kinship nouns; an unknown gender fits either pronoun.
+//!
+//! `herald eval coref` scores the stage on CorefUD files (GUM dev): see [`crate::eval::coref`].
 
 use crate::doc::Doc;
 use crate::geo::gazetteer::{PlaceKind, name_key};
@@ -101,20 +107,11 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
             }
         }
     }
-    // Pronouns again, in order, now that descriptions resolved forward can be antecedents ("The
-    // American president deferred a meeting with his …").
-    for mi in 0..doc.mentions.len() {
-        let m = &doc.mentions[mi];
-        if m.kind == MentionKind::Pronoun && !m.plural {
-            assigned[mi] = None;
-            assigned[mi] = resolve_pronoun(doc, &clusters, &assigned, &sentence_of, mi);
-        }
-    }
     // Descriptions that fit nobody are entities of their own ("significant Russian oil firms").
     for (m, slot) in doc.mentions.iter().zip(assigned.iter_mut()) {
         if slot.is_none() && m.kind == MentionKind::Role {
             let text = doc.slice(m.span).to_string();
-            clusters.push(Cluster {
+            let mut c = Cluster {
                 kind: MentionKind::Role,
                 name: text.clone(),
                 words: Vec::new(),
@@ -123,8 +120,22 @@ pub fn run(doc: &mut Doc, lex: &Lexicons) {
                 titles: m.role.iter().cloned().collect(),
                 actor: m.actor.clone(),
                 mentions: Vec::new(),
-            });
+            };
+            if let Some(role) = &m.role {
+                gender_from_role(&mut c, role);
+            }
+            clusters.push(c);
             *slot = Some(clusters.len() - 1);
+        }
+    }
+    // Pronouns again, in order, now that descriptions resolved forward, and those that stand
+    // alone ("a police spokesman … he"), can be antecedents ("The American president deferred a
+    // meeting with his …").
+    for mi in 0..doc.mentions.len() {
+        let m = &doc.mentions[mi];
+        if m.kind == MentionKind::Pronoun && !m.plural {
+            assigned[mi] = None;
+            assigned[mi] = resolve_pronoun(doc, &clusters, &assigned, &sentence_of, mi);
         }
     }
     for (mi, c) in assigned.iter().enumerate() {
@@ -169,9 +180,45 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 fn gender_from_role(c: &mut Cluster, role: &str) {
     let last = role.rsplit(' ').next().unwrap_or(role);
     if c.gender.is_none() {
-        if last.ends_with("woman") || matches!(last, "queen" | "princess" | "duchess") {
+        const FEMALE: &[&str] = &[
+            "queen",
+            "princess",
+            "duchess",
+            "mother",
+            "wife",
+            "daughter",
+            "sister",
+            "aunt",
+            "niece",
+            "girl",
+            "lady",
+            "grandmother",
+            "actress",
+            "widow",
+            "girlfriend",
+            "mom",
+            "mum",
+        ];
+        const MALE: &[&str] = &[
+            "king",
+            "prince",
+            "duke",
+            "father",
+            "husband",
+            "son",
+            "brother",
+            "uncle",
+            "nephew",
+            "boy",
+            "grandfather",
+            "actor",
+            "widower",
+            "boyfriend",
+            "dad",
+        ];
+        if last.ends_with("woman") || FEMALE.contains(&last) {
             c.gender = Some(Gender::Female);
-        } else if last.ends_with("man") || matches!(last, "king" | "prince" | "duke") {
+        } else if last.ends_with("man") || MALE.contains(&last) {
             c.gender = Some(Gender::Male);
         }
     }
@@ -335,6 +382,86 @@ fn resolve_role(
     nearest_before(sentence_of, mi, fits)
 }
 
+/// The subject's head word of the verb that pronoun `m` is the object of ("him" in "Acheson
+/// told him", "who initiated him"): an object pronoun that is not reflexive cannot be its own
+/// verb's subject. `None` for subjects and possessives.
+fn co_argument_subject(doc: &Doc, m: &crate::layers::Mention) -> Option<usize> {
+    let t = doc.token_range(m.span).next()?;
+    if !matches!(doc.rel(t), "obj" | "iobj") || doc.form(t).to_lowercase().ends_with("self") {
+        return None;
+    }
+    let verb = doc.head(t)?;
+    let sentence = doc.sentences.get(doc.sentence_of(verb)?)?.tokens();
+    let subject =
+        sentence.into_iter().find(|&s| doc.head(s) == Some(verb) && doc.rel(s).starts_with("nsubj"))?;
+    // A relative pronoun subject stands for the noun its clause hangs on.
+    let subject = match doc.form(subject).to_lowercase().as_str() {
+        "who" | "that" | "which" if doc.rel(verb) == "acl:relcl" => doc.head(verb)?,
+        _ => subject,
+    };
+    Some(subject)
+}
+
+/// Whether a role noun names a person ("spokesman", "minister", "official") rather than a body
+/// ("ministry", "government", "company"): by the noun's ending, with the common exceptions.
+fn human_role(role: &str) -> bool {
+    let noun = role.rsplit(' ').next().unwrap_or(role);
+    const PEOPLE: &[&str] = &[
+        "official",
+        "chief",
+        "head",
+        "leader",
+        "envoy",
+        "minister",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "boss",
+        "judge",
+        "mayor",
+        "general",
+        "colonel",
+        "captain",
+        "diplomat",
+        "candidate",
+        "delegate",
+        "advocate",
+        "counterpart",
+        "opposite number",
+        "aide",
+        "deputy",
+        "pope",
+        "cleric",
+        "imam",
+        "rabbi",
+        "priest",
+        "bishop",
+        "monarch",
+        "emir",
+        "sheikh",
+        "premier",
+        "chancellor",
+        "secretary",
+        "emissary",
+        "adviser",
+        "advisor",
+    ];
+    const BODIES: &[&str] =
+        &["producer", "exporter", "importer", "carrier", "provider", "supplier", "retailer"];
+    if PEOPLE.contains(&noun) || role.ends_with("opposite number") {
+        return true;
+    }
+    if BODIES.contains(&noun) || noun.ends_with("ment") {
+        return false;
+    }
+    ["man", "woman", "person", "er", "or", "ist", "ian", "ent", "ant"].iter().any(|e| noun.ends_with(e))
+        && !matches!(
+            noun,
+            "restaurant" | "parliament" | "government" | "department" | "center" | "quarter" | "border"
+        )
+}
+
 /// The candidate before mention `mi`: the nearest one in its own sentence, else the first one
 /// (the most prominent) of the nearest earlier sentence that has one.
 fn nearest_before(
@@ -374,13 +501,26 @@ fn resolve_pronoun(
         "she" | "her" | "hers" | "herself" => Gender::Female,
         _ => Gender::Male,
     };
+    // Not the subject of the pronoun's own verb ("Acheson told him" is someone else).
+    let bound: Vec<usize> = co_argument_subject(doc, m).map_or_else(Vec::new, |subject| {
+        (0..doc.mentions.len())
+            .filter(|&j| doc.token_range(doc.mentions[j].span).any(|t| t == subject))
+            .filter_map(|j| assigned[j])
+            .collect()
+    });
     let fits = |j: usize| {
+        let other = &doc.mentions[j];
         // Not a mention that holds the pronoun ("his" in "his Russian opposite number").
-        if doc.mentions[j].span.contains(m.span) {
+        if other.span.contains(m.span) {
             return None;
         }
-        assigned[j].filter(|&c| {
-            clusters[c].kind == MentionKind::Person && clusters[c].gender.is_none_or(|g| g == gender)
+        assigned[j].filter(|c| !bound.contains(c)).filter(|&c| {
+            let cl = &clusters[c];
+            let person = cl.kind == MentionKind::Person
+                || cl.kind == MentionKind::Role
+                    && !other.plural
+                    && other.role.as_deref().is_some_and(human_role);
+            person && cl.gender.is_none_or(|g| g == gender)
         })
     };
     nearest_before(sentence_of, mi, fits)

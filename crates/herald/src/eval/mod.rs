@@ -1,6 +1,7 @@
 //! Scoring against gold standards. Each scorer is pure: it takes parsed gold data and herald's
 //! output and returns figures; the CLI reads files and prints.
 
+pub mod coref;
 pub mod parse;
 pub mod quotes;
 pub mod segment;
