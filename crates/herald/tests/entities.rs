@@ -88,6 +88,23 @@ fn a_pronoun_goes_to_a_person_described_by_role_and_never_to_its_own_verbs_subje
 }
 
 #[test]
+fn a_pronoun_goes_to_the_person_the_text_is_about_not_to_a_name_in_an_opening_phrase() {
+    let doc = analyze(
+        "Ivan Petrov has led the party since 2019. After a long meeting with Tomas Berg on Monday, he said \
+         the vote would go ahead.",
+        "2025-10-24",
+    );
+    assert_eq!(name_of(&doc, "he", 0), "Ivan Petrov");
+    // A subject in the sentence before outweighs one two sentences back.
+    let doc = analyze(
+        "Ivan Petrov has led the party since 2019. Tomas Berg met reporters on Monday. Later he said the vote \
+         would go ahead.",
+        "2025-10-24",
+    );
+    assert_eq!(name_of(&doc, "he", 0), "Tomas Berg");
+}
+
+#[test]
 fn summit_briefing_places() {
     let doc = summit();
     let budapest = doc.places.iter().find(|p| doc.slice(p.span) == "Budapest").expect("Budapest geocoded");

@@ -8,8 +8,10 @@
 //!   whose titles and country fit, most recent first, never to someone named in the same
 //!   sentence ("The president also confirmed … the summit with Trump" is not Trump); a
 //!   description before any name (a sub-title) goes to the first person named after it.
-//! - **pronouns** (`he`, `she`) go to the nearest person of a compatible gender before them in
-//!   the sentence, else to the first fitting person of the nearest sentence before. A person may
+//! - **pronouns** (`he`, `she`; `pronouns.rs`) go to the most salient person of a compatible
+//!   gender in their sentence and the two before (subjects over objects over names held in a noun
+//!   or an opening adverbial, nearer sentences over farther: Lappin and Leass), else to the first
+//!   fitting person of the nearest sentence further back. A person may
 //!   be a description that fits no name ("a police spokesman … he"), if its noun names a person
 //!   rather than a body ("spokesman", not "ministry"). An object pronoun is never its own verb's
 //!   subject ("Acheson told him"). `it` and `they` stay unresolved: they refer mostly to things
@@ -20,6 +22,9 @@
 //!
 //! `herald eval coref` scores the stage on CorefUD files (GUM dev): see [`crate::eval::coref`].
 
+mod pronouns;
+
+use self::pronouns::resolve_pronoun;
 use crate::doc::Doc;
 use crate::geo::gazetteer::{PlaceKind, name_key};
 use crate::layers::{Entity, MentionKind};
@@ -382,89 +387,9 @@ fn resolve_role(
     nearest_before(sentence_of, mi, fits)
 }
 
-/// The subject's head word of the verb that pronoun `m` is the object of ("him" in "Acheson
-/// told him", "who initiated him"): an object pronoun that is not reflexive cannot be its own
-/// verb's subject. `None` for subjects and possessives.
-fn co_argument_subject(doc: &Doc, m: &crate::layers::Mention) -> Option<usize> {
-    let t = doc.token_range(m.span).next()?;
-    if !matches!(doc.rel(t), "obj" | "iobj") || doc.form(t).to_lowercase().ends_with("self") {
-        return None;
-    }
-    let verb = doc.head(t)?;
-    let sentence = doc.sentences.get(doc.sentence_of(verb)?)?.tokens();
-    let subject =
-        sentence.into_iter().find(|&s| doc.head(s) == Some(verb) && doc.rel(s).starts_with("nsubj"))?;
-    // A relative pronoun subject stands for the noun its clause hangs on.
-    let subject = match doc.form(subject).to_lowercase().as_str() {
-        "who" | "that" | "which" if doc.rel(verb) == "acl:relcl" => doc.head(verb)?,
-        _ => subject,
-    };
-    Some(subject)
-}
-
-/// Whether a role noun names a person ("spokesman", "minister", "official") rather than a body
-/// ("ministry", "government", "company"): by the noun's ending, with the common exceptions.
-fn human_role(role: &str) -> bool {
-    let noun = role.rsplit(' ').next().unwrap_or(role);
-    const PEOPLE: &[&str] = &[
-        "official",
-        "chief",
-        "head",
-        "leader",
-        "envoy",
-        "minister",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "boss",
-        "judge",
-        "mayor",
-        "general",
-        "colonel",
-        "captain",
-        "diplomat",
-        "candidate",
-        "delegate",
-        "advocate",
-        "counterpart",
-        "opposite number",
-        "aide",
-        "deputy",
-        "pope",
-        "cleric",
-        "imam",
-        "rabbi",
-        "priest",
-        "bishop",
-        "monarch",
-        "emir",
-        "sheikh",
-        "premier",
-        "chancellor",
-        "secretary",
-        "emissary",
-        "adviser",
-        "advisor",
-    ];
-    const BODIES: &[&str] =
-        &["producer", "exporter", "importer", "carrier", "provider", "supplier", "retailer"];
-    if PEOPLE.contains(&noun) || role.ends_with("opposite number") {
-        return true;
-    }
-    if BODIES.contains(&noun) || noun.ends_with("ment") {
-        return false;
-    }
-    ["man", "woman", "person", "er", "or", "ist", "ian", "ent", "ant"].iter().any(|e| noun.ends_with(e))
-        && !matches!(
-            noun,
-            "restaurant" | "parliament" | "government" | "department" | "center" | "quarter" | "border"
-        )
-}
-
 /// The candidate before mention `mi`: the nearest one in its own sentence, else the first one
 /// (the most prominent) of the nearest earlier sentence that has one.
-fn nearest_before(
+pub(super) fn nearest_before(
     sentence_of: &[Option<usize>],
     mi: usize,
     fits: impl Fn(usize) -> Option<usize>,
@@ -486,42 +411,4 @@ fn nearest_before(
         j = start;
     }
     None
-}
-
-fn resolve_pronoun(
-    doc: &Doc,
-    clusters: &[Cluster],
-    assigned: &[Option<usize>],
-    sentence_of: &[Option<usize>],
-    mi: usize,
-) -> Option<usize> {
-    let m = &doc.mentions[mi];
-    let word = doc.slice(m.span).to_lowercase();
-    let gender = match word.as_str() {
-        "she" | "her" | "hers" | "herself" => Gender::Female,
-        _ => Gender::Male,
-    };
-    // Not the subject of the pronoun's own verb ("Acheson told him" is someone else).
-    let bound: Vec<usize> = co_argument_subject(doc, m).map_or_else(Vec::new, |subject| {
-        (0..doc.mentions.len())
-            .filter(|&j| doc.token_range(doc.mentions[j].span).any(|t| t == subject))
-            .filter_map(|j| assigned[j])
-            .collect()
-    });
-    let fits = |j: usize| {
-        let other = &doc.mentions[j];
-        // Not a mention that holds the pronoun ("his" in "his Russian opposite number").
-        if other.span.contains(m.span) {
-            return None;
-        }
-        assigned[j].filter(|c| !bound.contains(c)).filter(|&c| {
-            let cl = &clusters[c];
-            let person = cl.kind == MentionKind::Person
-                || cl.kind == MentionKind::Role
-                    && !other.plural
-                    && other.role.as_deref().is_some_and(human_role);
-            person && cl.gender.is_none_or(|g| g == gender)
-        })
-    };
-    nearest_before(sentence_of, mi, fits)
 }
