@@ -314,8 +314,8 @@ fn petrarch_validation_stays_at_its_committed_figure() {
 }
 
 /// Regression guard for coreference: on GUM dev (CorefUD), the CoNLL score may not drop more
-/// than half a point below the README's 31.64, nor the share of "he" put with a name or
-/// description of its person below 57% (committed 58.96%).
+/// than half a point below the README's 31.72, nor the share of "he" put with a name or
+/// description of its person below 57% (committed 59.43%).
 #[test]
 fn coref_figures_stay_at_their_committed_values() {
     let file = "../shared/data/ud_english_gum/en_gum-ud-dev.conllu";
@@ -334,9 +334,9 @@ fn coref_figures_stay_at_their_committed_values() {
         line.split_whitespace().map(|f| f.trim_end_matches(['%', ':']).to_string()).collect()
     };
     let conll: f64 = row("overall")[4].parse().unwrap();
-    assert!(conll >= 31.64 - 0.5, "CoNLL {conll} (committed 31.64)\n{out}");
+    assert!(conll >= 31.72 - 0.5, "CoNLL {conll} (committed 31.72)\n{out}");
     let he: f64 = row("he ")[2].parse().unwrap();
-    assert!(he >= 57.0, "he resolved {he}% (committed 58.96%)\n{out}");
+    assert!(he >= 57.0, "he resolved {he}% (committed 59.43%)\n{out}");
 }
 
 /// Regression guard for time expressions: TempEval-3 value and relaxed span F1 on TimeBank +
