@@ -37,7 +37,7 @@ pub struct GoldMention {
 /// One gold document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GoldDoc {
-    /// `# newdoc id`, else the first sentence's id.
+    /// The first sentence's `# sent_id` (GUM's start with the document name: `GUM_news_iodine-1`).
     pub id: String,
     /// Words per sentence.
     pub sentences: Vec<Vec<String>>,
