@@ -181,6 +181,13 @@ impl Doc {
         first..end.max(first)
     }
 
+    /// The head word of the tokens under `span`: the first whose syntactic head lies outside
+    /// them (`None` for an empty span).
+    pub fn span_head(&self, span: Span) -> Option<usize> {
+        let tokens = self.token_range(span);
+        tokens.clone().find(|&t| self.head(t).is_none_or(|h| !tokens.contains(&h)))
+    }
+
     /// The sentence that holds token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<usize> {
         let s = self.sentences.partition_point(|s| (s.token_end as usize) <= i);

@@ -2,7 +2,7 @@
 //! description of a person) in their sentence and the two before, else to the nearest one
 //! further back; an object pronoun never to its own verb's subject.
 
-use super::{Cluster, nearest_before};
+use super::{COUNTERPARTS, Cluster, nearest_before};
 use crate::doc::Doc;
 use crate::layers::{Mention, MentionKind};
 use crate::lexicons::Gender;
@@ -52,8 +52,6 @@ fn human_role(role: &str) -> bool {
         "candidate",
         "delegate",
         "advocate",
-        "counterpart",
-        "opposite number",
         "aide",
         "deputy",
         "pope",
@@ -88,17 +86,15 @@ fn human_role(role: &str) -> bool {
     ];
     const BODIES: &[&str] =
         &["producer", "exporter", "importer", "carrier", "provider", "supplier", "retailer"];
-    if PEOPLE.contains(&noun) || role.ends_with("opposite number") {
+    if PEOPLE.contains(&noun) || COUNTERPARTS.iter().any(|c| role.ends_with(c)) {
         return true;
     }
     if BODIES.contains(&noun) || noun.ends_with("ment") {
         return false;
     }
-    ["man", "woman", "person", "er", "or", "ist", "ian", "ent", "ant"].iter().any(|e| noun.ends_with(e))
-        && !matches!(
-            noun,
-            "restaurant" | "parliament" | "government" | "department" | "center" | "quarter" | "border"
-        )
+    // "-ment" bodies (government, parliament) are out above.
+    ["man", "person", "er", "or", "ist", "ian", "ent", "ant"].iter().any(|e| noun.ends_with(e))
+        && !matches!(noun, "restaurant" | "center" | "quarter" | "border")
 }
 
 pub(super) fn resolve_pronoun(
@@ -157,10 +153,9 @@ fn most_salient_before(
     fits: impl Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
     let here = sentence_of[mi]?;
-    // Per entity: the salience so far, and the sentence and weight of its best mention there
-    // (an entity counts once per sentence, by its most salient mention).
-    let mut best: Vec<(usize, f64)> = Vec::new();
-    let mut this_sentence: Vec<(usize, usize, f64)> = Vec::new();
+    // (entity, sentence, weight of its most salient mention there), nearest mention first: an
+    // entity counts once per sentence.
+    let mut per_sentence: Vec<(usize, usize, f64)> = Vec::new();
     for j in (0..mi).rev() {
         let Some(s) = sentence_of[j] else { continue };
         if here - s > PRONOUN_SENTENCES {
@@ -168,43 +163,36 @@ fn most_salient_before(
         }
         let Some(c) = fits(j) else { continue };
         let weight = salience(doc, &doc.mentions[j]) / f64::from(1u32 << (here - s));
-        let gain = match this_sentence.iter_mut().find(|(e, at, _)| *e == c && *at == s) {
-            Some((_, _, w)) if *w >= weight => 0.0,
-            Some((_, _, w)) => weight - std::mem::replace(w, weight),
-            None => {
-                this_sentence.push((c, s, weight));
-                weight
-            }
-        };
-        match best.iter_mut().find(|(e, _)| *e == c) {
-            Some((_, w)) => *w += gain,
-            None => best.push((c, gain)),
+        match per_sentence.iter_mut().find(|(e, at, _)| *e == c && *at == s) {
+            Some((_, _, w)) => *w = w.max(weight),
+            None => per_sentence.push((c, s, weight)),
         }
     }
-    // `best` is in order of nearest mention: the first of equal weights is the nearer.
-    best.iter()
-        .fold(None, |top: Option<(usize, f64)>, &(c, w)| match top {
-            Some((_, t)) if t >= w => top,
-            _ => Some((c, w)),
-        })
-        .map(|(c, _)| c)
+    let total = |c: usize| per_sentence.iter().filter(|(e, ..)| *e == c).map(|(.., w)| w).sum::<f64>();
+    // Entities in order of their nearest mention: the first of equal totals is the nearer.
+    let mut best: Option<(usize, f64)> = None;
+    for &(c, ..) in &per_sentence {
+        let t = total(c);
+        if best.is_none_or(|(_, b)| t > b) {
+            best = Some((c, t));
+        }
+    }
+    best.map(|(c, _)| c)
 }
 
 /// A mention's salience factors (see [`most_salient_before`]), from its head word's place in
 /// the tree.
 fn salience(doc: &Doc, m: &Mention) -> f64 {
-    let tokens = doc.token_range(m.span);
-    let Some(head) = tokens.clone().find(|&t| doc.head(t).is_none_or(|h| !tokens.contains(&h))) else {
-        return 100.0;
-    };
+    let Some(head) = doc.span_head(m.span) else { return 100.0 };
     let rel = doc.rel(head);
-    let role = match rel.split(':').next().unwrap_or(rel) {
+    let base = rel.split(':').next().unwrap_or(rel);
+    let role = match base {
         "nsubj" => 80.0,
         "obj" => 50.0,
         "iobj" | "obl" => 40.0,
         _ => 0.0,
     };
-    let in_noun = matches!(rel.split(':').next().unwrap_or(rel), "nmod" | "compound" | "appos");
+    let in_noun = matches!(base, "nmod" | "compound" | "appos");
     // Up the tree to the root: an adverbial clause or phrase on the way holds the mention.
     let mut adverbial = false;
     let (mut t, mut steps) = (head, 0);

@@ -177,8 +177,7 @@ impl LinkScore {
 
     /// F1 in percent.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        super::f1(self.precision(), self.recall())
     }
 
     fn add(&mut self, other: LinkScore) {

@@ -31,9 +31,14 @@ impl Prf {
 
     /// F1 in percent.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        f1(self.precision(), self.recall())
     }
+}
+
+/// The harmonic mean of a precision and a recall (0 when both are 0).
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    let (p, r) = (precision, recall);
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
 }
 
 fn ratio(num: usize, den: usize, vacuous: bool) -> f64 {

@@ -68,12 +68,6 @@ pub(super) fn code_of(doc: &Doc, m: &Mention) -> Option<String> {
     named_code_of(doc, m).or_else(|| m.agent.clone())
 }
 
-/// The token of a mention whose head lies outside it.
-pub(super) fn mention_head(doc: &Doc, m: &Mention) -> Option<usize> {
-    let tokens = doc.token_range(m.span);
-    tokens.clone().find(|&t| doc.head(t).is_none_or(|h| !tokens.contains(&h)))
-}
-
 /// Whether an actor is an entity with an actor code (a country or a known actor), not a bare
 /// role ("officials").
 pub(super) fn named_code_of_actor(doc: &Doc, a: &EventActor) -> bool {

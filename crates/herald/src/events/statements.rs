@@ -1,9 +1,7 @@
 //! Statement events from the quotes layer: a speaker's accusation, criticism, praise or
 //! intention to meet, coded by the cue verb and the words of what was said.
 
-use super::actors::{
-    actor_here_only, actors_at, add_new, event_actor, mention_head, named_code_of, named_code_of_actor,
-};
+use super::actors::{actor_here_only, actors_at, add_new, event_actor, named_code_of, named_code_of_actor};
 use super::polarity::{Polarity, negated, polarity, refusal};
 use super::{Coding, INTENT, MEETINGS, children, code_verb, event, frame, lemma};
 use crate::date::Date;
@@ -42,7 +40,7 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         // The speaker with those joined to it ("Arnor and Gondor welcome…"), and a role placed
         // in a country ("lawmakers in France"). A speaker of no country is background.
         let mut speakers: Vec<EventActor> =
-            mention_head(doc, m).map(|t| actors_at(doc, tree, t)).unwrap_or_default();
+            doc.span_head(m.span).map(|t| actors_at(doc, tree, t)).unwrap_or_default();
         speakers.retain(|a| named_code_of_actor(doc, a) || a.code.len() > 3);
         if let Some(code) = named_code_of(doc, m)
             && !speakers.iter().any(|a| a.code == code)
@@ -109,7 +107,7 @@ pub(super) fn statements(doc: &Doc, lex: &Lexicons, tree: &Tree, acts: &[Span]) 
         let targets: Vec<EventActor> = match about.filter(|_| addressee.is_none()) {
             Some((x, c)) => {
                 let mut all = vec![event_actor(doc, x, c)];
-                let joined = mention_head(doc, x).map(|h| actors_at(doc, tree, h)).unwrap_or_default();
+                let joined = doc.span_head(x.span).map(|h| actors_at(doc, tree, h)).unwrap_or_default();
                 add_new(&mut all, joined.into_iter().skip(1).filter(|a| country(&a.code) != country(&code)));
                 all
             }
